@@ -1,0 +1,158 @@
+#include "coachkit/json/document.hpp"
+
+#include <boost/json/stream_parser.hpp>
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+COACHKIT_NAMESPACE_BEGIN
+
+namespace {
+
+struct LineColumn {
+    std::size_t line = 1;
+    std::size_t column = 1;
+};
+
+// Columns count bytes, as compilers do; that is what editors' "go to column" expects for ASCII and
+// stays well defined for any byte sequence, including invalid UTF-8.
+LineColumn locate(std::string_view text, std::size_t offset) {
+    LineColumn at;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++at.line;
+            at.column = 1;
+        } else {
+            ++at.column;
+        }
+    }
+    return at;
+}
+
+void add_syntax_error(Diagnostics& out, std::string_view origin, std::string_view text,
+                      std::size_t offset, const boost::system::error_code& ec) {
+    const LineColumn at = locate(text, offset);
+    Diagnostic d;
+    d.file = std::string(origin);
+    d.line = at.line;
+    d.column = at.column;
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        d.message = "invalid JSON: the document is empty";
+    } else if (offset < text.size() && static_cast<unsigned char>(text[offset]) >= 0x80) {
+        // Boost.JSON calls bad UTF-8 a plain syntax error; say what it is and where.
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[offset]));
+        d.message = "invalid JSON: invalid UTF-8 (byte " + std::string(hex) + " at byte offset " +
+                    std::to_string(offset) + ")";
+    } else {
+        d.message = "invalid JSON: " + ec.message();
+    }
+    out.push_back(std::move(d));
+}
+
+}  // namespace
+
+std::optional<boost::json::value> parse_json(std::string_view text, std::string_view origin,
+                                             Diagnostics& out) {
+    boost::json::stream_parser parser;
+    boost::system::error_code ec;
+    // write() reports where it stopped, also on error, which gives the line and column.
+    const std::size_t consumed = parser.write(text.data(), text.size(), ec);
+    if (!ec) parser.finish(ec);
+    if (ec) {
+        add_syntax_error(out, origin, text, consumed, ec);
+        return std::nullopt;
+    }
+    return parser.release();
+}
+
+std::optional<boost::json::value> read_json_file(const std::filesystem::path& path,
+                                                 Diagnostics& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::error_code ec;
+        const bool exists = std::filesystem::exists(path, ec);
+        out.push_back(Diagnostic{Severity::error, path.string(), "", 0, 0,
+                                 exists ? "cannot read file" : "file not found"});
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return parse_json(buffer.str(), path.string(), out);
+}
+
+std::string pointer_append(std::string_view pointer, std::string_view token) {
+    std::string out(pointer);
+    out += '/';
+    for (const char c : token) {
+        if (c == '~') {
+            out += "~0";
+        } else if (c == '/') {
+            out += "~1";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string pointer_append(std::string_view pointer, std::size_t index) {
+    return pointer_append(pointer, std::to_string(index));
+}
+
+std::optional<SchemaTag> SchemaTag::parse(std::string_view text) {
+    const auto slash = text.rfind('/');
+    if (slash == std::string_view::npos || slash == 0 || slash + 1 == text.size()) {
+        return std::nullopt;
+    }
+    const std::string_view digits = text.substr(slash + 1);
+    int version = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), version);
+    if (ec != std::errc{} || end != digits.data() + digits.size() || version < 1) {
+        return std::nullopt;
+    }
+    return SchemaTag{std::string(text.substr(0, slash)), version};
+}
+
+std::string SchemaTag::to_string() const { return family + '/' + std::to_string(version); }
+
+bool upgrade_document(boost::json::object& document, std::string_view family, int current_version,
+                      const std::map<int, UpgradeStep>& steps, std::string_view origin,
+                      Diagnostics& out) {
+    const SchemaTag wanted{std::string(family), current_version};
+    auto fail = [&](std::string message) {
+        out.push_back(Diagnostic{Severity::error, std::string(origin), "/schema", 0, 0,
+                                 std::move(message)});
+        return false;
+    };
+    const auto* tag_value = document.if_contains("schema");
+    if (tag_value == nullptr) {
+        return fail("missing required field 'schema' (expected '" + wanted.to_string() + "')");
+    }
+    if (!tag_value->is_string()) {
+        return fail("'schema' must be a string such as '" + wanted.to_string() + "'");
+    }
+    const std::string_view tag_text = tag_value->get_string();
+    const auto tag = SchemaTag::parse(tag_text);
+    if (!tag || tag->family != family) {
+        return fail("unsupported schema '" + std::string(tag_text) + "' (expected '" +
+                    wanted.to_string() + "')");
+    }
+    if (tag->version > current_version) {
+        return fail("unsupported schema '" + std::string(tag_text) + "' (this build reads up to '" +
+                    wanted.to_string() + "'; upgrade coachkit)");
+    }
+    for (int version = tag->version; version < current_version; ++version) {
+        const auto step = steps.find(version);
+        if (step == steps.end()) {
+            return fail("no upgrade from '" + SchemaTag{wanted.family, version}.to_string() +
+                        "' to version " + std::to_string(version + 1));
+        }
+        step->second(document);
+        document["schema"] = SchemaTag{wanted.family, version + 1}.to_string();
+    }
+    return true;
+}
+
+COACHKIT_NAMESPACE_END

@@ -1,0 +1,20 @@
+// The verbs of the `coachkit` tool, one registration function per area.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace coachkit::cli {
+
+/// A verb's work, run after parsing succeeded. Returns the process exit code.
+using Action = std::function<int()>;
+
+/// Holds the action chosen on the command line (CLI11 callbacks cannot return a value).
+struct Dispatch {
+    Action action;
+};
+
+void add_framework_commands(CLI::App& app, Dispatch& dispatch);
+void add_demo_command(CLI::App& app, Dispatch& dispatch);
+
+}  // namespace coachkit::cli

@@ -1,0 +1,39 @@
+// coachkit: the command-line tool. Exit codes: 0 success, 1 bad input or a failed check (the
+// message says what and where), 2 a usage error on the command line.
+#include <iostream>
+
+#include "coachkit/diagnostics/diagnostic.hpp"
+#include "coachkit/version.hpp"
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"coachkit: mentoring and coaching in schools, after the CUREE national framework",
+                 "coachkit"};
+    app.set_version_flag("--version", "coachkit " + coachkit::library_version());
+    app.require_subcommand(1);
+    coachkit::cli::Dispatch dispatch;
+    coachkit::cli::add_framework_commands(app, dispatch);
+    coachkit::cli::add_demo_command(app, dispatch);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        (void)app.exit(e);
+        return 2;
+    }
+    try {
+        return dispatch.action ? dispatch.action() : 2;
+    } catch (const coachkit::InvalidDocumentError& e) {
+        for (const auto& d : e.diagnostics()) std::cerr << d.to_string() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "coachkit: error: " << e.what() << '\n';
+        return 1;
+    }
+}
