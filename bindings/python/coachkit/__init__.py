@@ -1,0 +1,39 @@
+"""coachkit: mentoring and coaching in schools, after the CUREE national framework.
+
+    >>> import coachkit
+    >>> fw = coachkit.curee()
+    >>> [m.id for m in fw.modes]
+    ['mentoring', 'specialist-coaching', 'co-coaching']
+    >>> cmp = fw.compare("mentoring", "specialist-coaching")
+
+See docs/python.md for a tour.
+"""
+
+from ._coachkit import (  # noqa: F401  (re-exported API)
+    ABI_MAJOR,
+    ABI_MINOR,
+    Activity,
+    Competence,
+    CompetenceComparison,
+    CoreConcepts,
+    Diagnostic,
+    Error,
+    Framework,
+    InvalidDocumentError,
+    Mode,
+    ModeComparison,
+    NotFoundError,
+    PackInfo,
+    Placement,
+    Principle,
+    Purpose,
+    Role,
+    Severity,
+    Theme,
+    ThemeRow,
+    __version__,
+    load_pack,
+    load_pack_text,
+    validate_pack,
+)
+from .framework import comparison_rows, curee  # noqa: F401

@@ -1,0 +1,11 @@
+// Boost.JSON values to Python objects (dict, list, str, int, float, bool, None).
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <pybind11/pybind11.h>
+
+namespace coachkit::python {
+
+pybind11::object to_python(const boost::json::value& value);
+
+}  // namespace coachkit::python

@@ -1,0 +1,12 @@
+// The compiled half of the `coachkit` Python package. Users import `coachkit`, not this module.
+#include "bindings.hpp"
+#include "coachkit/version.hpp"
+
+PYBIND11_MODULE(_coachkit, m) {
+    m.doc() = "coachkit: mentoring and coaching in schools (compiled core)";
+    m.attr("__version__") = coachkit::library_version();
+    m.attr("ABI_MAJOR") = COACHKIT_ABI_MAJOR;
+    m.attr("ABI_MINOR") = COACHKIT_ABI_MINOR;
+    coachkit::python::bind_diagnostics(m);
+    coachkit::python::bind_framework(m);
+}
