@@ -163,3 +163,18 @@ TEST(BadPacks, GarbageNeverCrashesTheLoader) {
         EXPECT_THROW((void)load_pack_text(input, "garbage.json"), InvalidDocumentError) << input;
     }
 }
+
+TEST(PackWarnings, AnUnlistedSourceIsAWarningAndThePackStillLoads) {
+    const auto path = test::data_path("packs/warn/unlisted_source.json");
+    const Diagnostics problems = validate_pack(path);
+    ASSERT_EQ(problems.size(), 1u) << test::describe(problems);
+    EXPECT_EQ(problems[0].severity, Severity::warning);
+    EXPECT_EQ(problems[0].pointer, "/principles/0/source");
+    EXPECT_FALSE(has_errors(problems));
+    EXPECT_EQ(load_pack(path).principle("pupil-voice").source, "our-staff-handbook.pdf");
+}
+
+TEST(PackWarnings, TheBuiltInAndExamplePacksAreClean) {
+    EXPECT_TRUE(validate_pack(test::source_path("core/data/curee.framework.json")).empty());
+    EXPECT_TRUE(validate_pack(test::source_path("examples/school_pack.json")).empty());
+}

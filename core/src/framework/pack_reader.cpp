@@ -120,9 +120,7 @@ std::optional<Layer> read_layer(boost::json::value document, std::string_view fi
             raw_items.push_back(RawItem{*item, Origin{layer.file, item_pointer}});
         }
     }
-    if (out.size() > errors_before && has_errors(Diagnostics(out.begin() + static_cast<std::ptrdiff_t>(errors_before), out.end()))) {
-        return std::nullopt;
-    }
+    if (errors_since(out, errors_before)) return std::nullopt;
     return layer;
 }
 
@@ -186,7 +184,8 @@ void read_common(FieldReader& reader, Item& item, std::vector<std::string_view> 
 /// Decodes a merged layer into typed items and checks cross-references.
 class Decoder {
 public:
-    Decoder(const Layer& layer, Diagnostics& out) : layer_(layer), out_(out) {}
+    Decoder(const Layer& layer, Diagnostics& out)
+        : layer_(layer), out_(out), errors_before_(out.size()) {}
 
     std::shared_ptr<Framework::Data> decode() {
         auto data = std::make_shared<Framework::Data>();
@@ -208,7 +207,7 @@ public:
                  [&](FieldReader& r) { data->abilities.push_back(read_competence(r, false)); });
         for_each("activities", [&](FieldReader& r) { data->activities.push_back(read_activity(r)); });
         check_references();
-        if (has_errors(out_)) return nullptr;
+        if (errors_since(out_, errors_before_)) return nullptr;
         data->document = build_document();
         data->build_indexes();
         return data;
@@ -396,6 +395,7 @@ private:
         check_unique_numbers(
             "activities", d.activities,
             [](const Activity& a) { return std::make_pair(a.mode, a.number); }, "activity");
+        check_sources();
         check_competences("skills", d.skills, "skill", known_mode, unknown_mode);
         check_competences("abilities", d.abilities, "ability", known_mode, unknown_mode);
         for (std::size_t i = 0; i < d.activities.size(); ++i) {
@@ -407,6 +407,29 @@ private:
                              std::to_string(theme_numbers.size()) + " themes)");
             }
         }
+    }
+
+    /// A cited source the pack does not list is a warning: the item still loads, but a reader
+    /// cannot look the citation up.
+    void check_sources() {
+        const auto& listed = data_->info.sources;
+        if (listed.empty()) return;
+        auto check = [&](std::string_view collection, const auto& items) {
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const std::string& source = items[i].source;
+                if (source.empty() || listed.count(source)) continue;
+                const Origin& origin = origin_of(collection, i);
+                out_.push_back({Severity::warning, origin.file, origin.pointer + "/source", 0, 0,
+                                "source '" + source + "' is not listed in the pack's 'sources'"});
+            }
+        };
+        check("principles", data_->principles);
+        check("modes", data_->modes);
+        check("roles", data_->roles);
+        check("themes", data_->themes);
+        check("skills", data_->skills);
+        check("abilities", data_->abilities);
+        check("activities", data_->activities);
     }
 
     template <typename KnownMode, typename UnknownMode>
@@ -450,6 +473,7 @@ private:
 
     const Layer& layer_;
     Diagnostics& out_;
+    std::size_t errors_before_;
     Framework::Data* data_ = nullptr;
     std::map<std::string, std::vector<Origin>> origins_;
 };
@@ -483,10 +507,7 @@ std::shared_ptr<Framework::Data> read_pack(boost::json::value document, std::str
     }
 
     auto data = Decoder(*layer, out).decode();
-    if (out.size() > errors_before &&
-        has_errors(Diagnostics(out.begin() + static_cast<std::ptrdiff_t>(errors_before), out.end()))) {
-        return nullptr;
-    }
+    if (errors_since(out, errors_before)) return nullptr;
     return data;
 }
 
