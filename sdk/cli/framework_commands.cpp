@@ -1,4 +1,5 @@
 // `coachkit framework show|compare|theme|export|validate`
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -19,8 +20,9 @@ namespace {
 struct PackOption {
     std::string path;
     void add_to(CLI::App& command) {
-        command.add_option("--pack", path, "use this model pack (JSON) instead of the built-in CUREE framework")
-            ->check(CLI::ExistingFile);
+        // Not CLI::ExistingFile: a missing pack is bad input (exit 1, reported like any other
+        // pack problem), not a malformed command line (exit 2).
+        command.add_option("--pack", path, "use this model pack (JSON) instead of the built-in CUREE framework");
     }
     [[nodiscard]] Framework load() const {
         return path.empty() ? Framework::curee() : load_pack(path);
@@ -123,8 +125,13 @@ void add_framework_commands(CLI::App& app, Dispatch& dispatch) {
                 const Diagnostics problems = validate_pack(*path);
                 for (const auto& d : problems) std::cerr << d.to_string() << '\n';
                 if (has_errors(problems)) {
-                    std::cerr << *path << ": invalid (" << problems.size() << " problem"
-                              << (problems.size() == 1 ? "" : "s") << ")\n";
+                    const auto errors = static_cast<std::size_t>(std::count_if(
+                        problems.begin(), problems.end(),
+                        [](const Diagnostic& d) { return d.severity == Severity::error; }));
+                    const std::size_t warnings = problems.size() - errors;
+                    std::cerr << *path << ": invalid (" << errors << " error" << (errors == 1 ? "" : "s");
+                    if (warnings > 0) std::cerr << ", " << warnings << " warning" << (warnings == 1 ? "" : "s");
+                    std::cerr << ")\n";
                     return 1;
                 }
                 const Framework fw = load_pack(*path);

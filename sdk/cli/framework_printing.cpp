@@ -101,8 +101,8 @@ void print_mode(std::ostream& out, const Framework& framework, const Mode& mode)
         concepts.print(out, terminal_width());
     }
     const auto* practitioner = framework.find_role(mode.practitioner_role);
-    out << "\nSkills " << (practitioner ? "a " + practitioner->name : std::string("practitioners"))
-        << " learns\n\n";
+    out << "\nSkills " << (practitioner ? "a " + practitioner->name + " learns" : std::string("practitioners learn"))
+        << "\n\n";
     TextTable skills({"#", "skill", "what it involves"});
     for (const auto& s : framework.skills_of(mode.id)) {
         skills.add_row({placement_cell(s, mode.id), s.label_in(mode.id), s.summary});

@@ -110,3 +110,25 @@ TEST(UpgradeDocument, RefusesNewerForeignMissingAndGaps) {
         EXPECT_NE(out[0].message.find(c.expected), std::string::npos) << out[0].message;
     }
 }
+
+TEST(ParseJson, AByteOrderMarkIsSkipped) {
+    Diagnostics out;
+    const auto value = parse_json("\xEF\xBB\xBF{\"a\": 1}", "bom.json", out);
+    ASSERT_TRUE(value.has_value()) << test::describe(out);
+    EXPECT_EQ(value->at("a").as_int64(), 1);
+}
+
+TEST(ParseJson, ValidNonAsciiOutsideQuotesIsNotCalledInvalidUtf8) {
+    Diagnostics out;
+    EXPECT_FALSE(parse_json("{\"a\": \xC3\xA9}", "t.json", out).has_value());
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].message.find("invalid UTF-8"), std::string::npos) << out[0].message;
+    EXPECT_NE(out[0].message.find("unexpected character"), std::string::npos) << out[0].message;
+}
+
+TEST(ReadJsonFile, AFolderIsReportedAsNotAFile) {
+    Diagnostics out;
+    EXPECT_FALSE(read_json_file(test::data_path("packs"), out).has_value());
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].message, "cannot read: it is a folder, not a file");
+}

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "coachkit/json/document.hpp"
-#include "embedded_packs.hpp"
-#include "framework_data.hpp"
-#include "pack_reader.hpp"
+#include "framework/embedded_packs.hpp"
+#include "framework/framework_data.hpp"
+#include "framework/pack_reader.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
 

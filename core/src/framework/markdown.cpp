@@ -28,17 +28,19 @@ std::string cited(const FrameworkItem& item) {
     return item.source.empty() ? std::string() : " <sub>(" + item.source + ")</sub>";
 }
 
-std::string role_name(const Framework& fw, const std::string& id) {
+/// A role's name for running text; `fallback` where the mode names no role.
+std::string role_name(const Framework& fw, const std::string& id, std::string_view fallback) {
     const auto* role = fw.find_role(id);
-    return role ? role->name : id;
+    if (role != nullptr) return role->name;
+    return id.empty() ? std::string(fallback) : id;
 }
 
 void write_mode(std::ostringstream& md, const Framework& fw, const Mode& mode) {
     md << "### " << mode.name << " (`" << mode.id << "`)\n\n" << mode.definition << cited(mode)
        << "\n\n";
     if (!mode.practitioner_role.empty() || !mode.learner_role.empty()) {
-        md << "- Who supports: " << role_name(fw, mode.practitioner_role)
-           << "; who learns: " << role_name(fw, mode.learner_role) << "\n";
+        md << "- Who supports: " << role_name(fw, mode.practitioner_role, "not named")
+           << "; who learns: " << role_name(fw, mode.learner_role, "not named") << "\n";
     }
     for (const auto& purpose : mode.purposes) {
         md << "- Purpose, " << purpose.name << ": " << purpose.summary << "\n";
@@ -50,14 +52,14 @@ void write_mode(std::ostringstream& md, const Framework& fw, const Mode& mode) {
            << cell(c.what) << " |\n| Where | " << cell(c.where) << " |\n| When | " << cell(c.when)
            << " |\n";
     }
-    md << "\nSkills the " << role_name(fw, mode.practitioner_role) << " learns:\n\n";
+    md << "\nSkills the " << role_name(fw, mode.practitioner_role, "practitioner") << " learns:\n\n";
     int position = 0;
     for (const auto& skill : fw.skills_of(mode.id)) {
         const auto& placement = skill.modes.at(mode.id);
         md << (placement.number ? *placement.number : ++position) << ". **"
            << skill.label_in(mode.id) << "**: " << skill.summary << "\n";
     }
-    md << "\nWhat the " << role_name(fw, mode.learner_role) << " develops:\n\n";
+    md << "\nWhat the " << role_name(fw, mode.learner_role, "professional learner") << " develops:\n\n";
     for (const auto& ability : fw.abilities_of(mode.id)) {
         md << "- **" << ability.label_in(mode.id) << "**: " << ability.summary << "\n";
     }

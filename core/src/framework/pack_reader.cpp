@@ -4,7 +4,7 @@
 // Every problem is collected (not thrown at the first) so a school fixing its pack sees them all.
 // Each names the file and JSON pointer of the layer that last touched the item at fault.
 
-#include "pack_reader.hpp"
+#include "framework/pack_reader.hpp"
 
 #include <algorithm>
 #include <array>
@@ -13,7 +13,7 @@
 #include <set>
 
 #include "coachkit/json/document.hpp"
-#include "field_reader.hpp"
+#include "json/field_reader.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
 
@@ -93,12 +93,12 @@ std::optional<Layer> read_layer(boost::json::value document, std::string_view fi
         }
         const std::string pointer = pointer_append("", key);
         const auto* items = value.if_array();
+        auto& raw_items = layer.collections[std::string(key)];  // present, even if malformed
         if (items == nullptr) {
             out.push_back({Severity::error, layer.file, pointer, 0, 0,
                            "'" + std::string(key) + "' must be an array of items"});
             continue;
         }
-        auto& raw_items = layer.collections[std::string(key)];
         std::map<std::string, std::string, std::less<>> first_seen;  // id -> pointer
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string item_pointer = pointer_append(pointer, i);
@@ -120,7 +120,10 @@ std::optional<Layer> read_layer(boost::json::value document, std::string_view fi
             raw_items.push_back(RawItem{*item, Origin{layer.file, item_pointer}});
         }
     }
-    if (errors_since(out, errors_before)) return std::nullopt;
+    // Items with a broken shape were left out above; the rest still go on to be merged and
+    // cross-checked, so one bad id does not hide a bad reference elsewhere. The caller refuses the
+    // pack if any error was found.
+    (void)errors_before;
     return layer;
 }
 

@@ -30,6 +30,33 @@ LineColumn locate(std::string_view text, std::size_t offset) {
     return at;
 }
 
+/// True if a well-formed UTF-8 sequence (RFC 3629: no overlongs, no surrogates) starts at `at`.
+bool valid_utf8_sequence_at(std::string_view text, std::size_t at) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(at);
+    std::size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) low = 0xA0;
+        if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) low = 0x90;
+        if (lead == 0xF4) high = 0x8F;
+    } else {
+        return false;
+    }
+    if (at + length > text.size()) return false;
+    if (byte(at + 1) < low || byte(at + 1) > high) return false;
+    for (std::size_t i = 2; i < length; ++i) {
+        if ((byte(at + i) & 0xC0) != 0x80) return false;
+    }
+    return true;
+}
+
 void add_syntax_error(Diagnostics& out, std::string_view origin, std::string_view text,
                       std::size_t offset, const boost::system::error_code& ec) {
     const LineColumn at = locate(text, offset);
@@ -39,12 +66,15 @@ void add_syntax_error(Diagnostics& out, std::string_view origin, std::string_vie
     d.column = at.column;
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         d.message = "invalid JSON: the document is empty";
-    } else if (offset < text.size() && static_cast<unsigned char>(text[offset]) >= 0x80) {
+    } else if (offset < text.size() && static_cast<unsigned char>(text[offset]) >= 0x80 &&
+               !valid_utf8_sequence_at(text, offset)) {
         // Boost.JSON calls bad UTF-8 a plain syntax error; say what it is and where.
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[offset]));
         d.message = "invalid JSON: invalid UTF-8 (byte " + std::string(hex) + " at byte offset " +
                     std::to_string(offset) + ")";
+    } else if (offset < text.size() && static_cast<unsigned char>(text[offset]) >= 0x80) {
+        d.message = "invalid JSON: unexpected character (text outside quotes must be JSON syntax)";
     } else {
         d.message = "invalid JSON: " + ec.message();
     }
@@ -55,6 +85,10 @@ void add_syntax_error(Diagnostics& out, std::string_view origin, std::string_vie
 
 std::optional<boost::json::value> parse_json(std::string_view text, std::string_view origin,
                                              Diagnostics& out) {
+    // Editors on Windows often save UTF-8 with a byte order mark; it carries no meaning, so skip it
+    // (and count columns from after it, as those editors display them).
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) text.remove_prefix(kByteOrderMark.size());
     boost::json::stream_parser parser;
     boost::system::error_code ec;
     // write() reports where it stopped, also on error, which gives the line and column.
@@ -69,6 +103,12 @@ std::optional<boost::json::value> parse_json(std::string_view text, std::string_
 
 std::optional<boost::json::value> read_json_file(const std::filesystem::path& path,
                                                  Diagnostics& out) {
+    std::error_code kind_error;
+    if (std::filesystem::is_directory(path, kind_error)) {
+        out.push_back(Diagnostic{Severity::error, path.string(), "", 0, 0,
+                                 "cannot read: it is a folder, not a file"});
+        return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         std::error_code ec;

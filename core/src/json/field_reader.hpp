@@ -35,6 +35,7 @@ public:
     const boost::json::object* object(std::string_view key, Required required);
     const boost::json::array* array(std::string_view key, Required required);
     std::vector<std::string> string_list(std::string_view key, Required required);
+    std::optional<bool> boolean(std::string_view key, Required required);
 
     /// The fields not named in `known`, kept so that nothing a school adds is lost.
     [[nodiscard]] boost::json::object unknown_fields(const std::vector<std::string_view>& known) const;

@@ -1,4 +1,4 @@
-#include "field_reader.hpp"
+#include "json/field_reader.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -144,6 +144,17 @@ std::vector<std::string> FieldReader::string_list(std::string_view key, Required
         out.emplace_back((*items)[i].as_string());
     }
     return out;
+}
+
+std::optional<bool> FieldReader::boolean(std::string_view key, Required required) {
+    const auto* value = field(key, required, "true or false");
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_bool()) {
+        error(pointer_append("", key),
+              "'" + std::string(key) + "' must be true or false, not " + type_name(*value));
+        return std::nullopt;
+    }
+    return value->as_bool();
 }
 
 boost::json::object FieldReader::unknown_fields(const std::vector<std::string_view>& known) const {
