@@ -15,6 +15,7 @@ struct Dispatch {
 };
 
 void add_framework_commands(CLI::App& app, Dispatch& dispatch);
+void add_plugin_commands(CLI::App& app, Dispatch& dispatch);
 void add_demo_command(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace coachkit::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     coachkit::cli::Dispatch dispatch;
     coachkit::cli::add_framework_commands(app, dispatch);
+    coachkit::cli::add_plugin_commands(app, dispatch);
     coachkit::cli::add_demo_command(app, dispatch);
 
     try {

@@ -1,0 +1,56 @@
+// The rubric kind: criteria and levels, evaluated into an assessment.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <string>
+#include <vector>
+
+#include "coachkit/diagnostics/diagnostic.hpp"
+#include "coachkit/plugin/component.hpp"
+
+COACHKIT_NAMESPACE_BEGIN
+
+struct COACHKIT_API RubricLevel {
+    int value = 0;  ///< ordinal, 1 = lowest
+    std::string id;
+    std::string name;
+};
+
+struct COACHKIT_API RubricCriterion {
+    std::string id;
+    std::string name;
+    std::string summary;
+    std::vector<std::string> descriptors;  ///< what each level looks like, lowest first
+};
+
+/// One criterion's result, with the reason in words.
+struct COACHKIT_API CriterionResult {
+    std::string criterion;
+    double score = 0;        ///< on the level scale
+    std::string level;       ///< id of the level the score rounds to
+    std::string rationale;
+};
+
+struct COACHKIT_API Assessment {
+    std::string rubric;
+    std::vector<CriterionResult> criteria;
+    double overall = 0;
+    std::string level;
+    std::string rationale;
+};
+
+class COACHKIT_API Rubric : public Component {
+public:
+    ~Rubric() override;
+    static constexpr ComponentKind component_kind = ComponentKind::rubric;
+    [[nodiscard]] ComponentKind kind() const final { return component_kind; }
+    /// What it evaluates: "ratings" (people's scores), "coaching-transcript", "programme".
+    [[nodiscard]] virtual std::string applies_to() const = 0;
+    [[nodiscard]] virtual std::vector<RubricCriterion> criteria() const = 0;
+    [[nodiscard]] virtual std::vector<RubricLevel> levels() const = 0;
+    /// Evaluates `input` (its shape depends on applies_to()). Problems go to `out`.
+    [[nodiscard]] virtual Assessment evaluate(const boost::json::value& input,
+                                              Diagnostics& out) const = 0;
+};
+
+COACHKIT_NAMESPACE_END

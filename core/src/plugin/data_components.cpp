@@ -1,0 +1,275 @@
+// Data-only components: a workflow's stages, a coaching guide's prompts, a rubric's criteria and
+// levels, read from a manifest. Each definition is parsed and checked once, at discovery; instances
+// share the parsed result.
+#include "plugin/data_components.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <set>
+#include <sstream>
+
+#include "coachkit/json/document.hpp"
+#include "coachkit/plugin/coaching_guide.hpp"
+#include "coachkit/plugin/rubric.hpp"
+#include "coachkit/plugin/workflow.hpp"
+
+COACHKIT_NAMESPACE_BEGIN
+
+namespace {
+
+/// Reads an array of objects at `key`, calling `read` for each with its own FieldReader.
+template <typename Read>
+void for_each_object(FieldReader& parent, std::string_view key, Diagnostics& out, Read read) {
+    const auto* items = parent.array(key, Required::yes);
+    if (items == nullptr) return;
+    if (items->empty()) parent.error(pointer_append("", key), "'" + std::string(key) + "' must not be empty");
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const Origin origin = parent.child_origin(key, i);
+        const auto* object = (*items)[i].if_object();
+        if (object == nullptr) {
+            out.push_back({Severity::error, origin.file, origin.pointer, 0, 0, "an entry must be a JSON object"});
+            continue;
+        }
+        FieldReader reader(*object, origin, out);
+        const std::string id = read(reader);
+        if (!id.empty() && !ids.insert(id).second) reader.error("/id", "duplicate id '" + id + "'");
+    }
+}
+
+// ---- workflow --------------------------------------------------------------------------------
+
+struct WorkflowData {
+    std::string mode;
+    std::vector<WorkflowStage> stages;
+};
+
+class DataWorkflow final : public Workflow {
+public:
+    explicit DataWorkflow(std::shared_ptr<const WorkflowData> data) : data_(std::move(data)) {}
+    [[nodiscard]] std::string mode() const override { return data_->mode; }
+    [[nodiscard]] std::vector<WorkflowStage> stages() const override { return data_->stages; }
+
+private:
+    std::shared_ptr<const WorkflowData> data_;
+};
+
+ComponentFactory workflow_factory(FieldReader& r, Diagnostics& out) {
+    auto data = std::make_shared<WorkflowData>();
+    data->mode = r.text("mode", Required::yes);
+    for_each_object(r, "stages", out, [&](FieldReader& s) {
+        WorkflowStage stage;
+        stage.id = s.id();
+        stage.name = s.text("name", Required::yes);
+        stage.summary = s.text("summary", Required::no);
+        stage.roles = s.string_list("roles", Required::no);
+        stage.typical_minutes = s.integer("typical_minutes", Required::no);
+        stage.evidence = s.string_list("evidence", Required::no);
+        stage.extra = s.unknown_fields({"id", "name", "summary", "roles", "typical_minutes", "evidence"});
+        data->stages.push_back(std::move(stage));
+        return data->stages.back().id;
+    });
+    return [data] { return std::make_shared<DataWorkflow>(data); };
+}
+
+// ---- coaching guide ---------------------------------------------------------------------------
+
+struct GuideData {
+    std::string focus;
+    std::vector<PromptGroup> phases;
+};
+
+class DataCoachingGuide final : public CoachingGuide {
+public:
+    explicit DataCoachingGuide(std::shared_ptr<const GuideData> data) : data_(std::move(data)) {}
+    [[nodiscard]] std::string focus() const override { return data_->focus; }
+    [[nodiscard]] std::vector<PromptGroup> phases() const override { return data_->phases; }
+
+private:
+    std::shared_ptr<const GuideData> data_;
+};
+
+ComponentFactory guide_factory(FieldReader& r, Diagnostics& out) {
+    auto data = std::make_shared<GuideData>();
+    data->focus = r.text("focus", Required::no);
+    if (data->focus.empty()) data->focus = "any";
+    for_each_object(r, "phases", out, [&](FieldReader& p) {
+        PromptGroup group;
+        group.id = p.id();
+        group.name = p.text("name", Required::yes);
+        group.summary = p.text("summary", Required::no);
+        group.prompts = p.string_list("prompts", Required::yes);
+        if (group.prompts.empty() && !group.id.empty()) p.error("/prompts", "'prompts' must not be empty");
+        group.any_time = p.boolean("any_time", Required::no).value_or(false);
+        data->phases.push_back(std::move(group));
+        return data->phases.back().id;
+    });
+    // Sequenced phases first, any-time groups after, each keeping the manifest's order.
+    std::stable_partition(data->phases.begin(), data->phases.end(),
+                          [](const PromptGroup& g) { return !g.any_time; });
+    return [data] { return std::make_shared<DataCoachingGuide>(data); };
+}
+
+// ---- declarative rubric -----------------------------------------------------------------------
+
+struct RubricData {
+    std::string id;
+    std::vector<RubricLevel> levels;  // sorted by value
+    std::vector<RubricCriterion> criteria;
+};
+
+std::string format_score(double value) {
+    std::ostringstream text;
+    text << std::fixed << std::setprecision(2) << value;
+    return text.str();
+}
+
+/// A rubric people score: each criterion gets one or more ratings on the level scale; the result
+/// is the mean per criterion and overall, each rounded to the nearest level for its label.
+class DataRubric final : public Rubric {
+public:
+    explicit DataRubric(std::shared_ptr<const RubricData> data) : data_(std::move(data)) {}
+    [[nodiscard]] std::string applies_to() const override { return "ratings"; }
+    [[nodiscard]] std::vector<RubricCriterion> criteria() const override { return data_->criteria; }
+    [[nodiscard]] std::vector<RubricLevel> levels() const override { return data_->levels; }
+
+    [[nodiscard]] Assessment evaluate(const boost::json::value& input, Diagnostics& out) const override {
+        Assessment result;
+        result.rubric = data_->id;
+        const auto* object = input.if_object();
+        const auto* scores = object ? object->if_contains("scores") : nullptr;
+        if (scores == nullptr || !scores->is_object()) {
+            out.push_back({Severity::error, "", "/scores", 0, 0,
+                           "expected {\"scores\": {criterion id: rating or [ratings]}}"});
+            return result;
+        }
+        for (const auto& [key, value] : scores->as_object()) {
+            const bool known = std::any_of(data_->criteria.begin(), data_->criteria.end(),
+                                           [&](const RubricCriterion& c) { return c.id == key; });
+            if (!known) {
+                out.push_back({Severity::error, "", pointer_append("/scores", key), 0, 0,
+                               "unknown criterion '" + std::string(key) + "'"});
+            }
+        }
+        double total = 0;
+        for (const auto& criterion : data_->criteria) {
+            const auto* given = scores->as_object().if_contains(criterion.id);
+            const std::string pointer = pointer_append("/scores", criterion.id);
+            if (given == nullptr) {
+                out.push_back({Severity::warning, "", pointer, 0, 0, "criterion not scored"});
+                continue;
+            }
+            std::vector<double> ratings;
+            auto take = [&](const boost::json::value& v, const std::string& at) {
+                if (!v.is_number()) {
+                    out.push_back({Severity::error, "", at, 0, 0, "a rating must be a number"});
+                    return;
+                }
+                const double rating = v.to_number<double>();
+                if (rating < data_->levels.front().value || rating > data_->levels.back().value) {
+                    out.push_back({Severity::error, "", at, 0, 0,
+                                   "rating " + format_score(rating) + " is outside the scale " +
+                                       std::to_string(data_->levels.front().value) + " to " +
+                                       std::to_string(data_->levels.back().value)});
+                    return;
+                }
+                ratings.push_back(rating);
+            };
+            if (const auto* list = given->if_array()) {
+                for (std::size_t i = 0; i < list->size(); ++i) take((*list)[i], pointer_append(pointer, i));
+            } else {
+                take(*given, pointer);
+            }
+            if (ratings.empty()) continue;
+            double sum = 0;
+            for (const double r : ratings) sum += r;
+            const double mean = sum / static_cast<double>(ratings.size());
+            const RubricLevel& level = nearest(mean);
+            result.criteria.push_back(CriterionResult{
+                criterion.id, mean, level.id,
+                "mean of " + std::to_string(ratings.size()) + " rating" +
+                    (ratings.size() == 1 ? "" : "s") + ": " + format_score(mean) + " (" + level.name + ")"});
+            total += mean;
+        }
+        if (!result.criteria.empty()) {
+            result.overall = total / static_cast<double>(result.criteria.size());
+            const RubricLevel& level = nearest(result.overall);
+            result.level = level.id;
+            result.rationale = std::to_string(result.criteria.size()) + " of " +
+                               std::to_string(data_->criteria.size()) +
+                               " criteria scored; mean " + format_score(result.overall) + " (" +
+                               level.name + ")";
+        } else {
+            result.rationale = "no criterion was scored";
+        }
+        return result;
+    }
+
+private:
+    [[nodiscard]] const RubricLevel& nearest(double score) const {
+        return *std::min_element(data_->levels.begin(), data_->levels.end(),
+                                 [&](const RubricLevel& a, const RubricLevel& b) {
+                                     return std::abs(a.value - score) < std::abs(b.value - score);
+                                 });
+    }
+
+    std::shared_ptr<const RubricData> data_;
+};
+
+ComponentFactory rubric_factory(const std::string& id, FieldReader& r, Diagnostics& out) {
+    auto data = std::make_shared<RubricData>();
+    data->id = id;
+    std::set<int> values;
+    for_each_object(r, "levels", out, [&](FieldReader& l) {
+        RubricLevel level;
+        level.id = l.id();
+        level.name = l.text("name", Required::yes);
+        level.value = l.integer("value", Required::yes).value_or(0);
+        if (level.value != 0 && !values.insert(level.value).second) {
+            l.error("/value", "duplicate level value " + std::to_string(level.value));
+        }
+        data->levels.push_back(std::move(level));
+        return data->levels.back().id;
+    });
+    std::sort(data->levels.begin(), data->levels.end(),
+              [](const RubricLevel& a, const RubricLevel& b) { return a.value < b.value; });
+    for_each_object(r, "criteria", out, [&](FieldReader& c) {
+        RubricCriterion criterion;
+        criterion.id = c.id();
+        criterion.name = c.text("name", Required::yes);
+        criterion.summary = c.text("summary", Required::no);
+        criterion.descriptors = c.string_list("descriptors", Required::no);
+        if (!criterion.descriptors.empty() && criterion.descriptors.size() != data->levels.size()) {
+            c.error("/descriptors", "give one descriptor per level (" +
+                                        std::to_string(data->levels.size()) + "), not " +
+                                        std::to_string(criterion.descriptors.size()));
+        }
+        data->criteria.push_back(std::move(criterion));
+        return data->criteria.back().id;
+    });
+    return [data] { return std::make_shared<DataRubric>(data); };
+}
+
+}  // namespace
+
+ComponentFactory make_data_component(ComponentKind kind, const std::string& id,
+                                     const boost::json::object& definition, const Origin& origin,
+                                     Diagnostics& out) {
+    const std::size_t errors_before = out.size();
+    FieldReader reader(definition, origin, out);
+    ComponentFactory factory;
+    switch (kind) {
+        case ComponentKind::workflow: factory = workflow_factory(reader, out); break;
+        case ComponentKind::coaching_guide: factory = guide_factory(reader, out); break;
+        case ComponentKind::rubric: factory = rubric_factory(id, reader, out); break;
+        case ComponentKind::evidence_source:
+            reader.error("", "an evidence source cannot be data-only (reading evidence needs code): "
+                             "write it as a compiled or Python plugin");
+            break;
+    }
+    if (errors_since(out, errors_before)) return {};
+    return factory;
+}
+
+COACHKIT_NAMESPACE_END

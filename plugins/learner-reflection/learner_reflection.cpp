@@ -1,0 +1,112 @@
+// The learner's reflection: plain text the professional learner writes after a lesson or a cycle.
+// Kept as paragraphs; measured by words, sentences, paragraphs and self-questions (sentences ending
+// in '?', a sign of the learner questioning their own practice).
+#include <coachkit/plugin/entry_point.hpp>
+#include <coachkit/plugin/evidence_source.hpp>
+
+#include <boost/json.hpp>
+#include <cctype>
+
+namespace {
+
+using coachkit::Diagnostic;
+using coachkit::Diagnostics;
+using coachkit::Severity;
+
+/// Length of the well-formed UTF-8 sequence at `at`, or 0 if there is none.
+std::size_t utf8_length(std::string_view text, std::size_t at) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    const std::size_t length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2
+                               : lead >= 0xE0 && lead <= 0xEF                 ? 3
+                               : lead >= 0xF0 && lead <= 0xF4                 ? 4
+                                                                              : 0;
+    if (length == 0 || at + length > text.size()) return 0;
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((static_cast<unsigned char>(text[at + i]) & 0xC0) != 0x80) return 0;
+    }
+    return length;
+}
+
+class LearnerReflection final : public coachkit::EvidenceSource {
+public:
+    [[nodiscard]] std::vector<std::string> formats() const override { return {"text"}; }
+    [[nodiscard]] coachkit::PrivacyClass privacy() const override {
+        return coachkit::PrivacyClass::personal_data;
+    }
+
+    [[nodiscard]] coachkit::EvidenceContent ingest(std::string_view bytes, std::string_view format,
+                                                   std::string_view origin,
+                                                   Diagnostics& out) const override {
+        coachkit::EvidenceContent result;
+        result.format = std::string(format);
+        auto error = [&](std::size_t line, std::string message) {
+            out.push_back(Diagnostic{Severity::error, std::string(origin), "", line, line ? 1u : 0u,
+                                     std::move(message)});
+        };
+        if (format != "text") {
+            error(0, "unsupported format '" + std::string(format) + "' (this source reads: text)");
+            return result;
+        }
+        std::size_t line = 1;
+        for (std::size_t at = 0; at < bytes.size();) {
+            const std::size_t length = utf8_length(bytes, at);
+            if (length == 0) {
+                error(line, "invalid UTF-8 at byte offset " + std::to_string(at));
+                return result;
+            }
+            if (bytes[at] == '\n') ++line;
+            at += length;
+        }
+
+        boost::json::array paragraphs;
+        std::string paragraph;
+        std::size_t words = 0, sentences = 0, questions = 0;
+        bool in_word = false;
+        auto close_paragraph = [&] {
+            const auto end = paragraph.find_last_not_of(" \t\r\n");
+            if (end != std::string::npos) paragraphs.emplace_back(paragraph.substr(0, end + 1));
+            paragraph.clear();
+        };
+        std::size_t blank_run = 0;
+        for (std::size_t i = 0; i < bytes.size(); ++i) {
+            const char c = bytes[i];
+            const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+            if (!space && !in_word) ++words;
+            in_word = !space;
+            if (c == '.' || c == '!' || c == '?') {
+                const bool end_of_sentence = i + 1 == bytes.size() ||
+                                             std::isspace(static_cast<unsigned char>(bytes[i + 1]));
+                if (end_of_sentence) {
+                    ++sentences;
+                    if (c == '?') ++questions;
+                }
+            }
+            if (c == '\n') {
+                ++blank_run;
+                if (blank_run >= 2) close_paragraph();
+            } else if (!space) {
+                blank_run = 0;
+            }
+            if (c != '\n' || blank_run < 2) paragraph += (c == '\n' ? ' ' : c);
+        }
+        close_paragraph();
+        if (words == 0) {
+            error(0, "the reflection is empty");
+            return result;
+        }
+        result.content = boost::json::object{{"paragraphs", std::move(paragraphs)}};
+        result.metrics = {{"words", static_cast<double>(words)},
+                          {"sentences", static_cast<double>(sentences)},
+                          {"paragraphs", static_cast<double>(result.content.at("paragraphs").as_array().size())},
+                          {"questions", static_cast<double>(questions)}};
+        return result;
+    }
+};
+
+void register_components(coachkit::PluginRegistrar& registrar) {
+    registrar.add<LearnerReflection>("learner-reflection");
+}
+
+}  // namespace
+
+COACHKIT_PLUGIN("learner-reflection", "1.0.0", register_components)
