@@ -2,6 +2,8 @@
 #include <iostream>
 #include <memory>
 
+#include "coachkit/json/document.hpp"
+#include "coachkit/plugin/describe.hpp"
 #include "coachkit/plugin/registry.hpp"
 #include "coachkit/plugin/validate.hpp"
 #include "commands.hpp"
@@ -106,6 +108,25 @@ void add_plugin_commands(CLI::App& app, Dispatch& dispatch) {
                                    c.metadata.empty() ? "" : boost::json::serialize(c.metadata)});
                 }
                 table.print(std::cout, terminal_width());
+                return 0;
+            };
+        });
+    }
+    {
+        auto* show = plugins->add_subcommand("show", "create one component and print what it contains (JSON)");
+        auto options = std::make_shared<RegistryOptions>();
+        auto kind = std::make_shared<std::string>();
+        auto id = std::make_shared<std::string>();
+        show->add_option("kind", *kind, "workflow, evidence-source, rubric or coaching-guide")
+            ->required()
+            ->check(CLI::IsMember({"workflow", "evidence-source", "rubric", "coaching-guide"}));
+        show->add_option("id", *id, "the component's id")->required();
+        options->add_to(*show);
+        show->callback([&dispatch, options, kind, id] {
+            dispatch.action = [options, kind, id] {
+                const auto registry = options->discover();
+                const auto component = registry->create(*parse_component_kind(*kind), *id);
+                std::cout << to_pretty_json(describe_component(*component));
                 return 0;
             };
         });

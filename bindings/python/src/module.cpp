@@ -9,4 +9,5 @@ PYBIND11_MODULE(_coachkit, m) {
     m.attr("ABI_MINOR") = COACHKIT_ABI_MINOR;
     coachkit::python::bind_diagnostics(m);
     coachkit::python::bind_framework(m);
+    coachkit::python::bind_plugin(m);
 }

@@ -7,6 +7,7 @@
 #include "coachkit/framework/types.hpp"
 #include "coachkit/json/document.hpp"
 #include "coachkit/plugin/coaching_guide.hpp"
+#include "coachkit/plugin/describe.hpp"
 #include "coachkit/plugin/component.hpp"
 #include "coachkit/plugin/evidence_source.hpp"
 #include "coachkit/plugin/manifest.hpp"

@@ -1,5 +1,6 @@
 #include "coachkit/json/document.hpp"
 
+#include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <charconv>
 #include <cstdio>
@@ -120,6 +121,42 @@ std::optional<boost::json::value> read_json_file(const std::filesystem::path& pa
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return parse_json(buffer.str(), path.string(), out);
+}
+
+namespace {
+
+void write_pretty(std::string& out, const boost::json::value& value, std::size_t indent) {
+    const std::string pad(indent, ' ');
+    const std::string inner(indent + 2, ' ');
+    if (const auto* object = value.if_object(); object && !object->empty()) {
+        out += "{\n";
+        std::size_t i = 0;
+        for (const auto& [key, item] : *object) {
+            out += inner + boost::json::serialize(boost::json::string_view(key)) + ": ";
+            write_pretty(out, item, indent + 2);
+            out += ++i < object->size() ? ",\n" : "\n";
+        }
+        out += pad + "}";
+    } else if (const auto* array = value.if_array(); array && !array->empty()) {
+        out += "[\n";
+        for (std::size_t i = 0; i < array->size(); ++i) {
+            out += inner;
+            write_pretty(out, (*array)[i], indent + 2);
+            out += i + 1 < array->size() ? ",\n" : "\n";
+        }
+        out += pad + "]";
+    } else {
+        out += boost::json::serialize(value);
+    }
+}
+
+}  // namespace
+
+std::string to_pretty_json(const boost::json::value& value) {
+    std::string out;
+    write_pretty(out, value, 0);
+    out += '\n';
+    return out;
 }
 
 std::string pointer_append(std::string_view pointer, std::string_view token) {

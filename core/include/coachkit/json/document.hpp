@@ -24,6 +24,9 @@ COACHKIT_API std::optional<boost::json::value> parse_json(std::string_view text,
 COACHKIT_API std::optional<boost::json::value> read_json_file(const std::filesystem::path& path,
                                                               Diagnostics& out);
 
+/// Serialises `value` with two-space indentation and a final newline, for people to read.
+COACHKIT_API std::string to_pretty_json(const boost::json::value& value);
+
 /// Appends one reference token to a JSON pointer, escaping `~` and `/` as RFC 6901 requires.
 COACHKIT_API std::string pointer_append(std::string_view pointer, std::string_view token);
 COACHKIT_API std::string pointer_append(std::string_view pointer, std::size_t index);
