@@ -59,3 +59,11 @@ def test_demo_output_dir_that_is_a_file_is_an_error(run, tmp_path):
     assert result.returncode == 1, result
     assert result.stderr.strip(), "the failure must be explained on stderr"
     assert blocker.read_text() == "x"
+
+
+def test_demo_shows_the_builtin_plugins_at_work(run, tmp_path):
+    result = run("demo", "--output-dir", tmp_path / "out")
+    assert result.returncode == 0, result
+    for expected in ("cflat-ideal-cycle", "learner-reflection", "principles-review", "curee-question-phases",
+                     "Pace (any time)"):
+        assert expected in result.stdout, expected

@@ -51,15 +51,20 @@ struct Registry::Impl {
     };
 
     mutable std::mutex mutex;
-    std::vector<Plugin> plugins;
+    std::vector<Plugin> plugins;  // in discovery order
+    std::map<std::string, std::size_t, std::less<>> plugin_index;  // id -> position in plugins
     std::map<ComponentKey, Entry> components;
     Diagnostics problems;
 
     Plugin* find_plugin(std::string_view id) {
-        for (auto& p : plugins) {
-            if (p.summary.id == id) return &p;
-        }
-        return nullptr;
+        const auto found = plugin_index.find(id);
+        return found == plugin_index.end() ? nullptr : &plugins[found->second];
+    }
+
+    Plugin& add_plugin(Plugin plugin) {
+        plugin_index.emplace(plugin.summary.id, plugins.size());
+        plugins.push_back(std::move(plugin));
+        return plugins.back();
     }
 
     void warn(const std::filesystem::path& file, std::string pointer, std::string message) {
@@ -119,7 +124,7 @@ struct Registry::Impl {
             components.emplace(key, Entry{d, index, std::move(factory)});
         }
         plugin.manifest = std::move(*manifest);
-        plugins.push_back(std::move(plugin));
+        add_plugin(std::move(plugin));
     }
 
     /// Opens a compiled plugin's library once. Must be called with the mutex held.
@@ -212,8 +217,7 @@ void Registry::add(ComponentDescriptor descriptor, ComponentFactory factory) {
         fresh.summary.version = descriptor.plugin_version;
         fresh.summary.type = PluginType::python;
         fresh.summary.loaded = true;
-        impl_->plugins.push_back(std::move(fresh));
-        plugin = &impl_->plugins.back();
+        plugin = &impl_->add_plugin(std::move(fresh));
     } else if (plugin->summary.type != PluginType::python) {
         throw Error("plugin id '" + descriptor.plugin_id + "' belongs to a discovered plugin (" +
                     where(plugin->summary.manifest) + ")");
