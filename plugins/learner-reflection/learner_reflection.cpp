@@ -4,6 +4,9 @@
 #include <coachkit/plugin/entry_point.hpp>
 #include <coachkit/plugin/evidence_source.hpp>
 
+#include <coachkit/text/utf8.hpp>
+
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
 
@@ -12,20 +15,6 @@ namespace {
 using coachkit::Diagnostic;
 using coachkit::Diagnostics;
 using coachkit::Severity;
-
-/// Length of the well-formed UTF-8 sequence at `at`, or 0 if there is none.
-std::size_t utf8_length(std::string_view text, std::size_t at) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    const std::size_t length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2
-                               : lead >= 0xE0 && lead <= 0xEF                 ? 3
-                               : lead >= 0xF0 && lead <= 0xF4                 ? 4
-                                                                              : 0;
-    if (length == 0 || at + length > text.size()) return 0;
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((static_cast<unsigned char>(text[at + i]) & 0xC0) != 0x80) return 0;
-    }
-    return length;
-}
 
 class LearnerReflection final : public coachkit::EvidenceSource {
 public:
@@ -39,23 +28,19 @@ public:
                                                    Diagnostics& out) const override {
         coachkit::EvidenceContent result;
         result.format = std::string(format);
-        auto error = [&](std::size_t line, std::string message) {
-            out.push_back(Diagnostic{Severity::error, std::string(origin), "", line, line ? 1u : 0u,
-                                     std::move(message)});
+        auto error = [&](std::size_t line, std::size_t column, std::string message) {
+            out.push_back(Diagnostic{Severity::error, std::string(origin), "", line, column, std::move(message)});
         };
         if (format != "text") {
-            error(0, "unsupported format '" + std::string(format) + "' (this source reads: text)");
+            error(0, 0, "unsupported format '" + std::string(format) + "' (this source reads: text)");
             return result;
         }
-        std::size_t line = 1;
-        for (std::size_t at = 0; at < bytes.size();) {
-            const std::size_t length = utf8_length(bytes, at);
-            if (length == 0) {
-                error(line, "invalid UTF-8 at byte offset " + std::to_string(at));
-                return result;
-            }
-            if (bytes[at] == '\n') ++line;
-            at += length;
+        if (const auto bad = coachkit::find_invalid_utf8(bytes)) {
+            const std::string_view before = bytes.substr(0, *bad);
+            const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+            error(static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1, *bad - line_start + 1,
+                  "invalid UTF-8 at byte offset " + std::to_string(*bad));
+            return result;
         }
 
         boost::json::array paragraphs;
@@ -87,11 +72,12 @@ public:
             } else if (!space) {
                 blank_run = 0;
             }
-            if (c != '\n' || blank_run < 2) paragraph += (c == '\n' ? ' ' : c);
+            // Line breaks inside a paragraph become spaces; a CR (Windows line ends) is dropped.
+            if (c != '\r' && (c != '\n' || blank_run < 2)) paragraph += (c == '\n' ? ' ' : c);
         }
         close_paragraph();
         if (words == 0) {
-            error(0, "the reflection is empty");
+            error(0, 0, "the reflection is empty");
             return result;
         }
         result.content = boost::json::object{{"paragraphs", std::move(paragraphs)}};

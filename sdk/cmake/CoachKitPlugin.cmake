@@ -1,7 +1,7 @@
 # coachkit_add_plugin(): build a compiled coachkit plugin.
 # coachkit_add_data_plugin(): lay out a data-only plugin (a manifest with inline definitions).
 #
-#   coachkit_add_plugin(NAME greeting SOURCES greeting.cpp MANIFEST plugin.json)
+#   coachkit_add_plugin(greeting SOURCES greeting.cpp MANIFEST plugin.json)
 #
 # The first builds a MODULE library lib<NAME>.so with hidden visibility and --no-undefined, links it
 # to CoachKit::core, puts it beside a copy of the manifest (renamed plugin.json) in its own folder,
@@ -52,6 +52,10 @@ function(coachkit_add_plugin name)
     OUTPUT_DIRECTORY "${arg_OUTPUT_DIRECTORY}" INSTALL_DESTINATION "${arg_INSTALL_DESTINATION}")
 
   # The manifest must name the file we build; say so now rather than when a school loads it.
+  get_filename_component(arg_MANIFEST "${arg_MANIFEST}" ABSOLUTE)
+  if(NOT EXISTS "${arg_MANIFEST}")
+    message(FATAL_ERROR "coachkit_add_plugin(${name}): manifest ${arg_MANIFEST} not found")
+  endif()
   file(READ "${arg_MANIFEST}" manifest_text)
   string(JSON library ERROR_VARIABLE json_error GET "${manifest_text}" library)
   if(json_error OR NOT library STREQUAL "lib${name}.so")

@@ -155,7 +155,7 @@ TEST(BadPacks, GarbageNeverCrashesTheLoader) {
         R"({"schema": "coachkit.framework/1", "id": "a", "name": "A", "extends": "curee", "skills": [{"id": "listen-actively", "modes": []}]})",
         R"({"schema": "coachkit.framework/1", "id": "a", "name": "A", "extends": "curee", "modes": [{"id": "mentoring", "purposes": [1]}]})",
         R"({"schema": "coachkit.framework/1", "id": "a", "name": "A", "extends": "curee", "modes": [{"id": "mentoring", "concepts": {"why": 1}}]})",
-        R"({"schema": "coachkit.framework/1", "id": "a", "name": "A", "extends": "curee", "principles": [{"id": "x", "name": "x", "number": 1e3}]})",
+        R"({"schema": "coachkit.framework/1", "id": "a", "name": "A", "extends": "curee", "principles": [{"id": "x", "name": "x", "number": 1.5}]})",
         R"({"schema": "coachkit.framework/1", "id": "a", "name": "A", "extends": "curee", "principles": [{"id": "x", "name": "x", "number": 99999999999999999999}]})",
         R"({"schema": "coachkit.framework/1", "id": "a", "name": "A", "extends": 3})",
     };

@@ -28,6 +28,28 @@ if(NOT last_output MATCHES "setting learning goals")
   message(FATAL_ERROR "installed coachkit printed:\n${last_output}")
 endif()
 
+# The built-in plugins are found in the install tree as in the build tree, and the compiled one
+# loads from there (its rpath finds the installed library).
+run("${prefix}/bin/coachkit" plugins show evidence-source learner-reflection)
+if(NOT last_output MATCHES "personal-data")
+  message(FATAL_ERROR "installed coachkit could not use its compiled built-in plugin:\n${last_output}")
+endif()
+
+# A third party's plugin: the SDK template, built outside our tree against the installed package
+# with find_package(CoachKit) and coachkit_add_plugin, then found through COACHKIT_PLUGIN_PATH.
+run(${CMAKE_COMMAND} -S "${TEMPLATE_DIR}" -B "${WORK_DIR}/template" -G "${GENERATOR}"
+    "-DCMAKE_PREFIX_PATH=${prefix}" "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}" "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}"
+    "-DCMAKE_MODULE_LINKER_FLAGS=${CXX_FLAGS}")
+run(${CMAKE_COMMAND} --build "${WORK_DIR}/template")
+set(template_plugins "${WORK_DIR}/template/plugins")
+run("${prefix}/bin/coachkit" plugins validate "${template_plugins}/my_school_plugin")
+run(${CMAKE_COMMAND} -E env "COACHKIT_PLUGIN_PATH=${template_plugins}"
+    "${prefix}/bin/coachkit" plugins show coaching-guide my-school-guide)
+if(NOT last_output MATCHES "\"phases\"")
+  message(FATAL_ERROR "the template plugin was not found or did not work:\n${last_output}")
+endif()
+message(STATUS "third-party plugin from the template:\n${last_output}")
+
 # The installed Python package imports from the prefix (its rpath finds the installed library).
 if(PYTHON_EXECUTABLE)
   file(GLOB_RECURSE installed_module "${prefix}/*/_coachkit*.so")

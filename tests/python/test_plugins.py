@@ -311,3 +311,37 @@ def test_version_ranges(version, constraint, expected):
 def test_malformed_version_range_is_an_error():
     with pytest.raises(coachkit.Error, match="malformed version constraint '~1.0'"):
         coachkit.version_satisfies("0.1.0", "~1.0")
+
+
+def shipped_manifests(source_dir: Path) -> list[Path]:
+    return sorted((source_dir / "plugins").glob("*/plugin.json")) + [
+        source_dir / "sdk" / "template" / "cpp" / "plugin.json",
+        source_dir / "sdk" / "template" / "data" / "plugin.json",
+    ]
+
+
+def test_every_shipped_manifest_matches_the_json_schema(source_dir):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((source_dir / "docs" / "schemas" / "plugin.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    manifests = shipped_manifests(source_dir)
+    assert len(manifests) == 6
+    for manifest in manifests:
+        errors = [e.message for e in validator.iter_errors(json.loads(manifest.read_text()))]
+        assert errors == [], f"{manifest}: {errors}"
+
+
+def test_the_schema_rejects_what_the_loader_rejects(source_dir, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(
+        json.loads((source_dir / "docs" / "schemas" / "plugin.schema.json").read_text()))
+    broken = data_guide("broken", "broken-guide")
+    del broken["provides"][0]["definition"]          # data-only without a definition
+    assert not validator.is_valid(broken)
+    write_plugin(tmp_path / "broken", broken)
+    assert not plugins.validate(str(tmp_path / "broken")).ok
+
+
+def test_the_data_template_is_a_valid_plugin(source_dir):
+    check = plugins.validate(str(source_dir / "sdk" / "template" / "data"))
+    assert check.ok, [str(p) for p in check.problems]

@@ -16,4 +16,5 @@
 #include "coachkit/plugin/rubric.hpp"
 #include "coachkit/plugin/validate.hpp"
 #include "coachkit/plugin/workflow.hpp"
+#include "coachkit/text/utf8.hpp"
 #include "coachkit/version.hpp"

@@ -1,5 +1,7 @@
 #include "coachkit/json/document.hpp"
 
+#include "coachkit/text/utf8.hpp"
+
 #include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <charconv>
@@ -31,33 +33,6 @@ LineColumn locate(std::string_view text, std::size_t offset) {
     return at;
 }
 
-/// True if a well-formed UTF-8 sequence (RFC 3629: no overlongs, no surrogates) starts at `at`.
-bool valid_utf8_sequence_at(std::string_view text, std::size_t at) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(at);
-    std::size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        if (lead == 0xE0) low = 0xA0;
-        if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        if (lead == 0xF0) low = 0x90;
-        if (lead == 0xF4) high = 0x8F;
-    } else {
-        return false;
-    }
-    if (at + length > text.size()) return false;
-    if (byte(at + 1) < low || byte(at + 1) > high) return false;
-    for (std::size_t i = 2; i < length; ++i) {
-        if ((byte(at + i) & 0xC0) != 0x80) return false;
-    }
-    return true;
-}
-
 void add_syntax_error(Diagnostics& out, std::string_view origin, std::string_view text,
                       std::size_t offset, const boost::system::error_code& ec) {
     const LineColumn at = locate(text, offset);
@@ -68,7 +43,7 @@ void add_syntax_error(Diagnostics& out, std::string_view origin, std::string_vie
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         d.message = "invalid JSON: the document is empty";
     } else if (offset < text.size() && static_cast<unsigned char>(text[offset]) >= 0x80 &&
-               !valid_utf8_sequence_at(text, offset)) {
+               utf8_sequence_length(text, offset) == 0) {
         // Boost.JSON calls bad UTF-8 a plain syntax error; say what it is and where.
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[offset]));

@@ -1,6 +1,7 @@
 #include "json/field_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "coachkit/json/document.hpp"
@@ -84,6 +85,10 @@ std::string FieldReader::text(std::string_view key, Required required) {
               "'" + std::string(key) + "' must be a string, not " + type_name(*value));
         return {};
     }
+    if (required == Required::yes && value->as_string().empty()) {
+        error(pointer_append("", key), "'" + std::string(key) + "' must not be empty");
+        return {};
+    }
     return std::string(value->as_string());
 }
 
@@ -95,6 +100,10 @@ std::optional<int> FieldReader::integer(std::string_view key, Required required)
         number = value->as_int64();
     } else if (value->is_uint64()) {
         number = std::numeric_limits<std::int64_t>::max();
+    } else if (value->is_double() && std::trunc(value->as_double()) == value->as_double() &&
+               std::abs(value->as_double()) < 1e15) {
+        // JSON has one number type: 30.0 is the whole number 30 (as JSON Schema also counts it).
+        number = static_cast<std::int64_t>(value->as_double());
     } else {
         error(pointer_append("", key),
               "'" + std::string(key) + "' must be a whole number, not " + type_name(*value));

@@ -1,5 +1,7 @@
 #include "plugin/library_loader.hpp"
 
+#include <dlfcn.h>
+
 #include <boost/dll/shared_library.hpp>
 #include <cstddef>
 #include <mutex>
@@ -38,6 +40,19 @@ std::string describe(const ComponentKey& key) {
     return std::string(to_string(key.first)) + " '" + key.second + "'";
 }
 
+/// Boost.DLL reports a failed load as a bare error code ("Bad file descriptor"); the system
+/// loader's own message says what is really wrong (not an ELF file, a missing dependency, an
+/// undefined symbol), so ask it.
+std::string system_loader_reason(const std::filesystem::path& path, const boost::dll::fs::error_code& ec) {
+    dlerror();  // clear any earlier message
+    if (void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) {
+        dlclose(handle);  // it opened this time; fall back to Boost's code
+        return ec.message();
+    }
+    const char* reason = dlerror();
+    return reason ? std::string(reason) : ec.message();
+}
+
 /// The smallest descriptor this host can read: up to and including register_components.
 constexpr std::size_t kMinimumDescriptorSize =
     offsetof(coachkit_plugin_descriptor, register_components) + sizeof(void*);
@@ -54,7 +69,7 @@ std::map<ComponentKey, ComponentFactory> open_plugin_library(const PluginManifes
     auto library = std::make_shared<Library>();
     boost::dll::fs::error_code ec;
     library->load(path, ec, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
-    if (ec) throw fail("cannot open the library: " + ec.message() + " (is it a shared library built for this system?)");
+    if (ec) throw fail("cannot open the library: " + system_loader_reason(path, ec));
     keep_forever(library);
 
     if (!library->has(COACHKIT_PLUGIN_ENTRY_NAME)) {

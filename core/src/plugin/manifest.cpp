@@ -28,22 +28,25 @@ std::optional<std::vector<int>> parse_version(std::string_view text) {
         const auto dot = text.find('.');
         const std::string_view part = text.substr(0, dot);
         int value = 0;
+        if (part.empty() || part.front() < '0' || part.front() > '9') return std::nullopt;
         const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
-        if (ec != std::errc{} || end != part.data() + part.size() || part.empty()) return std::nullopt;
+        if (ec != std::errc{} || end != part.data() + part.size()) return std::nullopt;
         parts.push_back(value);
         if (dot == std::string_view::npos) break;
         text.remove_prefix(dot + 1);
         if (text.empty()) return std::nullopt;
     }
-    if (parts.empty()) return std::nullopt;
+    if (parts.empty() || parts.size() > 3) return std::nullopt;  // major.minor.patch at most
     parts.resize(3, 0);
     return parts;
 }
 
-/// True if the library path, once normalised, stays inside the plugin's folder.
+/// True if the library path, once normalised, names a file inside the plugin's folder (not the
+/// folder itself, as "." or "sub/.." would).
 bool inside(const std::filesystem::path& folder, const std::filesystem::path& candidate) {
     const auto base = folder.lexically_normal();
     const auto target = candidate.lexically_normal();
+    if (!target.has_filename() || target.filename() == "." || target.filename() == "..") return false;
     auto b = base.begin();
     auto t = target.begin();
     for (; b != base.end() && !b->empty(); ++b, ++t) {
@@ -120,10 +123,12 @@ std::optional<PluginManifest> read_manifest(const std::filesystem::path& path, D
     }
 
     const std::string library = top.text("library", Required::no);
-    const auto folder = path.parent_path();
+    // Absolute, so that "plugin.json" or "./plugin.json" has a real folder to stay inside.
+    std::error_code absolute_error;
+    const auto folder = std::filesystem::absolute(path, absolute_error).parent_path();
     if (!library.empty()) {
         const std::filesystem::path relative(library);
-        if (relative.is_absolute() || !inside(folder.empty() ? "." : folder, folder / relative)) {
+        if (relative.is_absolute() || !inside(folder, folder / relative)) {
             top.error("/library", "the library path '" + library +
                                       "' leaves the plugin's folder; give a path inside it");
         } else {

@@ -116,7 +116,9 @@ struct Registry::Impl {
                 const auto& owner = plugins[existing->second.plugin].summary;
                 error(path, provided.pointer,
                       describe(d.kind, d.id) + " is also provided by plugin '" + owner.id + "' (" +
-                          where(owner.manifest) + "); keeping that one");
+                          (owner.manifest.empty() ? std::string("registered in this process")
+                                                  : where(owner.manifest)) +
+                          "); keeping that one");
                 continue;
             }
             plugin.summary.provides.push_back(d);
@@ -133,7 +135,13 @@ struct Registry::Impl {
         if (plugin.load_error) throw *plugin.load_error;
         try {
             auto factories = open_plugin_library(*plugin.manifest);
-            for (auto& [key, factory] : factories) components.at(key).factory = std::move(factory);
+            // Only this plugin's own entries: a component it lost to an earlier plugin stays with
+            // the winner.
+            const auto index = static_cast<std::size_t>(&plugin - plugins.data());
+            for (auto& [key, factory] : factories) {
+                auto& entry = components.at(key);
+                if (entry.plugin == index) entry.factory = std::move(factory);
+            }
             plugin.summary.loaded = true;
         } catch (const PluginError& e) {
             plugin.load_error = e;
@@ -227,7 +235,10 @@ void Registry::add(ComponentDescriptor descriptor, ComponentFactory factory) {
     impl_->components.emplace(key, Impl::Entry{std::move(descriptor), index, std::move(factory)});
 }
 
-const Diagnostics& Registry::problems() const { return impl_->problems; }
+Diagnostics Registry::problems() const {
+    const std::lock_guard lock(impl_->mutex);
+    return impl_->problems;
+}
 
 std::vector<PluginSummary> Registry::plugins() const {
     const std::lock_guard lock(impl_->mutex);

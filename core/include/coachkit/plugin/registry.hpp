@@ -73,7 +73,8 @@ public:
     /// Throws Error if the kind and id are taken.
     void add(ComponentDescriptor descriptor, ComponentFactory factory);
 
-    [[nodiscard]] const Diagnostics& problems() const;
+    /// Everything discovery and loading reported so far (a copy: other threads may add to it).
+    [[nodiscard]] Diagnostics problems() const;
     [[nodiscard]] std::vector<PluginSummary> plugins() const;
     [[nodiscard]] std::optional<PluginSummary> plugin(std::string_view id) const;
     /// Every component, or those of one kind, sorted by kind then id.
