@@ -2,6 +2,8 @@
 // compiled plugin (dlopen plus the handshake), and creating instances. Figures in docs/benchmarks.md.
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -49,9 +51,14 @@ BENCHMARK(BM_DiscoverManifests)->Arg(100)->Arg(1000)->Unit(benchmark::kMilliseco
 /// the same path, so copies are what make every open a first open).
 void BM_FirstOpenOfCompiledPlugin(benchmark::State& state) {
     const fs::path source = kBuiltins / "learner-reflection";
-    const fs::path root = fs::temp_directory_path() / "coachkit-bench-open";
-    fs::remove_all(root);
-    int copy = 0;
+    // The loader keeps every library it opened (coachkit never unloads), keyed by path: paths must
+    // be new across repetitions too, hence a process-wide counter and a per-process folder.
+    static const fs::path root = [] {
+        auto folder = fs::temp_directory_path() / ("coachkit-bench-open-" + std::to_string(::getpid()));
+        fs::remove_all(folder);
+        return folder;
+    }();
+    static int copy = 0;
     for (auto _ : state) {
         state.PauseTiming();
         const auto folder = root / ("copy-" + std::to_string(copy++));
