@@ -1,7 +1,7 @@
 // Plugin benchmarks: discovery (manifests per second, no library opened), the first open of a
-// compiled plugin (dlopen plus the handshake), and creating instances. Figures in docs/benchmarks.md.
+// compiled plugin (dlopen plus the handshake), and creating instances. Figures in
+// docs/benchmarks.md.
 #include <benchmark/benchmark.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -20,7 +20,8 @@ const fs::path kBuiltins = COACHKIT_BUILTIN_PLUGIN_DIR;
 const fs::path& manifest_farm(int count) {
     static std::map<int, fs::path> farms;
     auto& folder = farms[count];
-    if (!folder.empty()) return folder;
+    if (!folder.empty())
+        return folder;
     folder = fs::temp_directory_path() / ("coachkit-bench-manifests-" + std::to_string(count));
     fs::remove_all(folder);
     for (int i = 0; i < count; ++i) {
@@ -29,7 +30,8 @@ const fs::path& manifest_farm(int count) {
         std::ofstream(plugin / "plugin.json")
             << R"({"schema": "coachkit.plugin/1", "id": "guide-)" << i
             << R"(", "version": "1.0.0", "licence": "MIT", "provides": [{"kind": "coaching-guide", "id": "guide-)"
-            << i << R"(", "name": "Guide", "definition": {"phases": [{"id": "start", "name": "Start", "prompts": ["What happened?", "Why?"]}]}}]})";
+            << i
+            << R"(", "name": "Guide", "definition": {"phases": [{"id": "start", "name": "Start", "prompts": ["What happened?", "Why?"]}]}}]})";
     }
     return folder;
 }
@@ -54,7 +56,8 @@ void BM_FirstOpenOfCompiledPlugin(benchmark::State& state) {
     // The loader keeps every library it opened (coachkit never unloads), keyed by path: paths must
     // be new across repetitions too, hence a process-wide counter and a per-process folder.
     static const fs::path root = [] {
-        auto folder = fs::temp_directory_path() / ("coachkit-bench-open-" + std::to_string(::getpid()));
+        auto folder =
+            fs::temp_directory_path() / ("coachkit-bench-open-" + std::to_string(::getpid()));
         fs::remove_all(folder);
         return folder;
     }();
@@ -82,6 +85,7 @@ void BM_CreateInstance(benchmark::State& state, ComponentKind kind, const char* 
     }
 }
 BENCHMARK_CAPTURE(BM_CreateInstance, data_workflow, ComponentKind::workflow, "cflat-ideal-cycle");
-BENCHMARK_CAPTURE(BM_CreateInstance, compiled_evidence_source, ComponentKind::evidence_source, "learner-reflection");
+BENCHMARK_CAPTURE(BM_CreateInstance, compiled_evidence_source, ComponentKind::evidence_source,
+                  "learner-reflection");
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 COACHKIT_NAMESPACE_BEGIN
 
-std::string library_version() { return COACHKIT_VERSION_STRING; }
+std::string library_version() {
+    return COACHKIT_VERSION_STRING;
+}
 
 COACHKIT_NAMESPACE_END

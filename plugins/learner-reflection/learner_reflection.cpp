@@ -1,14 +1,12 @@
 // The learner's reflection: plain text the professional learner writes after a lesson or a cycle.
 // Kept as paragraphs; measured by words, sentences, paragraphs and self-questions (sentences ending
 // in '?', a sign of the learner questioning their own practice).
-#include <coachkit/plugin/entry_point.hpp>
-#include <coachkit/plugin/evidence_source.hpp>
-
-#include <coachkit/text/utf8.hpp>
-
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
+#include <coachkit/plugin/entry_point.hpp>
+#include <coachkit/plugin/evidence_source.hpp>
+#include <coachkit/text/utf8.hpp>
 
 namespace {
 
@@ -29,17 +27,20 @@ public:
         coachkit::EvidenceContent result;
         result.format = std::string(format);
         auto error = [&](std::size_t line, std::size_t column, std::string message) {
-            out.push_back(Diagnostic{Severity::error, std::string(origin), "", line, column, std::move(message)});
+            out.push_back(Diagnostic{Severity::error, std::string(origin), "", line, column,
+                                     std::move(message)});
         };
         if (format != "text") {
-            error(0, 0, "unsupported format '" + std::string(format) + "' (this source reads: text)");
+            error(0, 0,
+                  "unsupported format '" + std::string(format) + "' (this source reads: text)");
             return result;
         }
         if (const auto bad = coachkit::find_invalid_utf8(bytes)) {
             const std::string_view before = bytes.substr(0, *bad);
-            const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
-            error(static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1, *bad - line_start + 1,
-                  "invalid UTF-8 at byte offset " + std::to_string(*bad));
+            const std::size_t line_start =
+                before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+            error(static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1,
+                  *bad - line_start + 1, "invalid UTF-8 at byte offset " + std::to_string(*bad));
             return result;
         }
 
@@ -49,31 +50,36 @@ public:
         bool in_word = false;
         auto close_paragraph = [&] {
             const auto end = paragraph.find_last_not_of(" \t\r\n");
-            if (end != std::string::npos) paragraphs.emplace_back(paragraph.substr(0, end + 1));
+            if (end != std::string::npos)
+                paragraphs.emplace_back(paragraph.substr(0, end + 1));
             paragraph.clear();
         };
         std::size_t blank_run = 0;
         for (std::size_t i = 0; i < bytes.size(); ++i) {
             const char c = bytes[i];
             const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
-            if (!space && !in_word) ++words;
+            if (!space && !in_word)
+                ++words;
             in_word = !space;
             if (c == '.' || c == '!' || c == '?') {
-                const bool end_of_sentence = i + 1 == bytes.size() ||
-                                             std::isspace(static_cast<unsigned char>(bytes[i + 1]));
+                const bool end_of_sentence =
+                    i + 1 == bytes.size() || std::isspace(static_cast<unsigned char>(bytes[i + 1]));
                 if (end_of_sentence) {
                     ++sentences;
-                    if (c == '?') ++questions;
+                    if (c == '?')
+                        ++questions;
                 }
             }
             if (c == '\n') {
                 ++blank_run;
-                if (blank_run >= 2) close_paragraph();
+                if (blank_run >= 2)
+                    close_paragraph();
             } else if (!space) {
                 blank_run = 0;
             }
             // Line breaks inside a paragraph become spaces; a CR (Windows line ends) is dropped.
-            if (c != '\r' && (c != '\n' || blank_run < 2)) paragraph += (c == '\n' ? ' ' : c);
+            if (c != '\r' && (c != '\n' || blank_run < 2))
+                paragraph += (c == '\n' ? ' ' : c);
         }
         close_paragraph();
         if (words == 0) {
@@ -81,10 +87,11 @@ public:
             return result;
         }
         result.content = boost::json::object{{"paragraphs", std::move(paragraphs)}};
-        result.metrics = {{"words", static_cast<double>(words)},
-                          {"sentences", static_cast<double>(sentences)},
-                          {"paragraphs", static_cast<double>(result.content.at("paragraphs").as_array().size())},
-                          {"questions", static_cast<double>(questions)}};
+        result.metrics = {
+            {"words", static_cast<double>(words)},
+            {"sentences", static_cast<double>(sentences)},
+            {"paragraphs", static_cast<double>(result.content.at("paragraphs").as_array().size())},
+            {"questions", static_cast<double>(questions)}};
         return result;
     }
 };

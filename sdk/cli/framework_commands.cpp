@@ -1,5 +1,6 @@
 // `coachkit framework show|compare|theme|export|validate`
 #include <algorithm>
+#include <boost/json/serialize.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -9,8 +10,6 @@
 #include "coachkit/json/document.hpp"
 #include "commands.hpp"
 #include "framework_printing.hpp"
-
-#include <boost/json/serialize.hpp>
 
 namespace coachkit::cli {
 
@@ -22,7 +21,8 @@ struct PackOption {
     void add_to(CLI::App& command) {
         // Not CLI::ExistingFile: a missing pack is bad input (exit 1, reported like any other
         // pack problem), not a malformed command line (exit 2).
-        command.add_option("--pack", path, "use this model pack (JSON) instead of the built-in CUREE framework");
+        command.add_option("--pack", path,
+                           "use this model pack (JSON) instead of the built-in CUREE framework");
     }
     [[nodiscard]] Framework load() const {
         return path.empty() ? Framework::curee() : load_pack(path);
@@ -36,10 +36,12 @@ int emit(const std::string& text, const std::string& output) {
         return 0;
     }
     const std::filesystem::path path(output);
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    if (path.has_parent_path())
+        std::filesystem::create_directories(path.parent_path());
     std::ofstream file(path, std::ios::binary);
     file << text;
-    if (!file.flush()) throw Error("cannot write '" + output + "'");
+    if (!file.flush())
+        throw Error("cannot write '" + output + "'");
     std::cerr << "wrote " << output << '\n';
     return 0;
 }
@@ -47,11 +49,13 @@ int emit(const std::string& text, const std::string& output) {
 }  // namespace
 
 void add_framework_commands(CLI::App& app, Dispatch& dispatch) {
-    auto* framework = app.add_subcommand("framework", "explore the mentoring and coaching framework");
+    auto* framework =
+        app.add_subcommand("framework", "explore the mentoring and coaching framework");
     framework->require_subcommand(1);
 
     {
-        auto* show = framework->add_subcommand("show", "principles, modes and themes, or one mode in full");
+        auto* show =
+            framework->add_subcommand("show", "principles, modes and themes, or one mode in full");
         auto pack = std::make_shared<PackOption>();
         auto mode = std::make_shared<std::string>();
         show->add_option("--mode", *mode, "show this mode in full (e.g. specialist-coaching)");
@@ -69,7 +73,8 @@ void add_framework_commands(CLI::App& app, Dispatch& dispatch) {
         });
     }
     {
-        auto* compare = framework->add_subcommand("compare", "compare two or three modes: shared and unique skills, activities by theme");
+        auto* compare = framework->add_subcommand(
+            "compare", "compare two or three modes: shared and unique skills, activities by theme");
         auto pack = std::make_shared<PackOption>();
         auto modes = std::make_shared<std::vector<std::string>>();
         compare->add_option("modes", *modes, "the modes to compare (two or more mode ids)")
@@ -88,7 +93,8 @@ void add_framework_commands(CLI::App& app, Dispatch& dispatch) {
         auto* theme = framework->add_subcommand("theme", "follow one theme around the modes");
         auto pack = std::make_shared<PackOption>();
         auto number = std::make_shared<int>(0);
-        theme->add_option("number", *number, "the theme's number (1 is setting learning goals)")->required();
+        theme->add_option("number", *number, "the theme's number (1 is setting learning goals)")
+            ->required();
         pack->add_to(*theme);
         theme->callback([&dispatch, pack, number] {
             dispatch.action = [pack, number] {
@@ -99,7 +105,8 @@ void add_framework_commands(CLI::App& app, Dispatch& dispatch) {
         });
     }
     {
-        auto* exp = framework->add_subcommand("export", "write the framework as a JSON pack or a Markdown reference");
+        auto* exp = framework->add_subcommand(
+            "export", "write the framework as a JSON pack or a Markdown reference");
         auto pack = std::make_shared<PackOption>();
         auto format = std::make_shared<std::string>("json");
         auto output = std::make_shared<std::string>();
@@ -111,26 +118,31 @@ void add_framework_commands(CLI::App& app, Dispatch& dispatch) {
         exp->callback([&dispatch, pack, format, output] {
             dispatch.action = [pack, format, output] {
                 const Framework fw = pack->load();
-                if (*format == "markdown") return emit(fw.to_markdown(), *output);
+                if (*format == "markdown")
+                    return emit(fw.to_markdown(), *output);
                 return emit(boost::json::serialize(fw.to_json()) + "\n", *output);
             };
         });
     }
     {
-        auto* validate = framework->add_subcommand("validate", "check a model pack and list every problem with its place");
+        auto* validate = framework->add_subcommand(
+            "validate", "check a model pack and list every problem with its place");
         auto path = std::make_shared<std::string>();
         validate->add_option("pack", *path, "the pack file (JSON)")->required();
         validate->callback([&dispatch, path] {
             dispatch.action = [path] {
                 const Diagnostics problems = validate_pack(*path);
-                for (const auto& d : problems) std::cerr << d.to_string() << '\n';
+                for (const auto& d : problems)
+                    std::cerr << d.to_string() << '\n';
                 if (has_errors(problems)) {
                     const auto errors = static_cast<std::size_t>(std::count_if(
                         problems.begin(), problems.end(),
                         [](const Diagnostic& d) { return d.severity == Severity::error; }));
                     const std::size_t warnings = problems.size() - errors;
-                    std::cerr << *path << ": invalid (" << errors << " error" << (errors == 1 ? "" : "s");
-                    if (warnings > 0) std::cerr << ", " << warnings << " warning" << (warnings == 1 ? "" : "s");
+                    std::cerr << *path << ": invalid (" << errors << " error"
+                              << (errors == 1 ? "" : "s");
+                    if (warnings > 0)
+                        std::cerr << ", " << warnings << " warning" << (warnings == 1 ? "" : "s");
                     std::cerr << ")\n";
                     return 1;
                 }

@@ -16,7 +16,8 @@ const std::string& mode_name(const Framework& framework, const std::string& id) 
 std::string join_names(const Framework& framework, const std::vector<std::string>& modes) {
     std::string out;
     for (std::size_t i = 0; i < modes.size(); ++i) {
-        if (i > 0) out += i + 1 == modes.size() ? " and " : ", ";
+        if (i > 0)
+            out += i + 1 == modes.size() ? " and " : ", ";
         out += mode_name(framework, modes[i]);
     }
     return out;
@@ -31,7 +32,8 @@ void print_paragraph(std::ostream& out, const std::string& text, std::size_t ind
 
 std::string placement_cell(const Competence& item, const std::string& mode) {
     const auto found = item.modes.find(mode);
-    if (found == item.modes.end()) return "-";
+    if (found == item.modes.end())
+        return "-";
     return found->second.number ? std::to_string(*found->second.number) : "yes";
 }
 
@@ -39,18 +41,21 @@ void print_competences(std::ostream& out, const Framework& framework, const std:
                        const std::vector<std::string>& modes, const CompetenceComparison& result) {
     out << title << "\n\n";
     std::vector<std::string> headers{"", "shared?"};
-    for (const auto& mode : modes) headers.push_back(mode_name(framework, mode));
+    for (const auto& mode : modes)
+        headers.push_back(mode_name(framework, mode));
     TextTable table(headers);
     auto add = [&](const std::vector<Competence>& items, const std::string& label) {
         for (const auto& item : items) {
             std::vector<std::string> row{item.name, label};
-            for (const auto& mode : modes) row.push_back(placement_cell(item, mode));
+            for (const auto& mode : modes)
+                row.push_back(placement_cell(item, mode));
             table.add_row(std::move(row));
         }
     };
     add(result.shared_by_all, modes.size() == 2 ? "both" : "all");
     add(result.shared_by_some, "some");
-    for (const auto& mode : modes) add(result.unique.at(mode), "only " + mode_name(framework, mode));
+    for (const auto& mode : modes)
+        add(result.unique.at(mode), "only " + mode_name(framework, mode));
     table.print(out, terminal_width());
     out << '\n';
 }
@@ -59,8 +64,8 @@ void print_competences(std::ostream& out, const Framework& framework, const std:
 
 void print_overview(std::ostream& out, const Framework& framework) {
     const auto& info = framework.info();
-    out << info.name << " (pack '" << info.id << "'" << (info.version.empty() ? "" : " " + info.version)
-        << ")\n\n";
+    out << info.name << " (pack '" << info.id << "'"
+        << (info.version.empty() ? "" : " " + info.version) << ")\n\n";
     out << "Principles\n\n";
     TextTable principles({"#", "principle", "what it means"});
     for (const auto& p : framework.principles()) {
@@ -77,7 +82,8 @@ void print_overview(std::ostream& out, const Framework& framework) {
     modes.print(out, terminal_width());
     out << "\nThemes (follow one around the modes with `coachkit framework theme N`)\n\n";
     TextTable themes({"#", "theme"});
-    for (const auto& t : framework.themes()) themes.add_row({std::to_string(t.number), t.name});
+    for (const auto& t : framework.themes())
+        themes.add_row({std::to_string(t.number), t.name});
     themes.print(out, terminal_width());
 }
 
@@ -87,7 +93,8 @@ void print_mode(std::ostream& out, const Framework& framework, const Mode& mode)
     if (!mode.purposes.empty()) {
         out << "\nPurposes\n\n";
         TextTable purposes({"purpose", "what it is for"});
-        for (const auto& p : mode.purposes) purposes.add_row({p.name, p.summary});
+        for (const auto& p : mode.purposes)
+            purposes.add_row({p.name, p.summary});
         purposes.print(out, terminal_width());
     }
     if (mode.concepts) {
@@ -101,7 +108,9 @@ void print_mode(std::ostream& out, const Framework& framework, const Mode& mode)
         concepts.print(out, terminal_width());
     }
     const auto* practitioner = framework.find_role(mode.practitioner_role);
-    out << "\nSkills " << (practitioner ? "a " + practitioner->name + " learns" : std::string("practitioners learn"))
+    out << "\nSkills "
+        << (practitioner ? "a " + practitioner->name + " learns"
+                         : std::string("practitioners learn"))
         << "\n\n";
     TextTable skills({"#", "skill", "what it involves"});
     for (const auto& s : framework.skills_of(mode.id)) {
@@ -110,18 +119,21 @@ void print_mode(std::ostream& out, const Framework& framework, const Mode& mode)
     skills.print(out, terminal_width());
     out << "\nWhat the professional learner develops\n\n";
     TextTable abilities({"ability", "what it involves"});
-    for (const auto& a : framework.abilities_of(mode.id)) abilities.add_row({a.label_in(mode.id), a.summary});
+    for (const auto& a : framework.abilities_of(mode.id))
+        abilities.add_row({a.label_in(mode.id), a.summary});
     abilities.print(out, terminal_width());
     out << "\nActivities\n\n";
     TextTable activities({"#", "theme", "activity"});
     for (const auto& a : framework.activities_of(mode.id)) {
         const auto* theme = framework.find_theme(a.theme);
-        activities.add_row({std::to_string(a.number), theme ? theme->name : std::to_string(a.theme), a.summary});
+        activities.add_row(
+            {std::to_string(a.number), theme ? theme->name : std::to_string(a.theme), a.summary});
     }
     activities.print(out, terminal_width());
 }
 
-void print_comparison(std::ostream& out, const Framework& framework, const ModeComparison& comparison) {
+void print_comparison(std::ostream& out, const Framework& framework,
+                      const ModeComparison& comparison) {
     const auto& modes = comparison.modes;
     out << "Comparing " << join_names(framework, modes) << "\n\n";
     print_competences(out, framework, "Skills practitioners learn (number in each mode)", modes,
@@ -130,7 +142,8 @@ void print_comparison(std::ostream& out, const Framework& framework, const ModeC
                       comparison.abilities);
     out << "Activities by theme (follow a theme around the circles)\n\n";
     std::vector<std::string> headers{"theme"};
-    for (const auto& mode : modes) headers.push_back(mode_name(framework, mode));
+    for (const auto& mode : modes)
+        headers.push_back(mode_name(framework, mode));
     TextTable themes(headers);
     for (const auto& row : comparison.themes) {
         std::vector<std::string> cells{std::to_string(row.theme.number) + ". " + row.theme.name};

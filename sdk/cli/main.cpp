@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
     try {
         return dispatch.action ? dispatch.action() : 2;
     } catch (const coachkit::InvalidDocumentError& e) {
-        for (const auto& d : e.diagnostics()) std::cerr << d.to_string() << '\n';
+        for (const auto& d : e.diagnostics())
+            std::cerr << d.to_string() << '\n';
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "coachkit: error: " << e.what() << '\n';

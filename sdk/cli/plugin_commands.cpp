@@ -1,4 +1,5 @@
 // `coachkit plugins list|info|validate`
+#include <boost/json/serialize.hpp>
 #include <iostream>
 #include <memory>
 
@@ -8,8 +9,6 @@
 #include "coachkit/plugin/validate.hpp"
 #include "commands.hpp"
 #include "text_table.hpp"
-
-#include <boost/json/serialize.hpp>
 
 namespace coachkit::cli {
 
@@ -25,20 +24,23 @@ struct RegistryOptions {
     [[nodiscard]] std::unique_ptr<Registry> discover() const {
         auto registry = std::make_unique<Registry>();
         std::vector<std::filesystem::path> folders(extra.begin(), extra.end());
-        for (auto& folder : Registry::default_search_path()) folders.push_back(std::move(folder));
+        for (auto& folder : Registry::default_search_path())
+            folders.push_back(std::move(folder));
         registry->discover(folders);
         return registry;
     }
 };
 
 void print_problems(const Diagnostics& problems) {
-    for (const auto& d : problems) std::cerr << d.to_string() << '\n';
+    for (const auto& d : problems)
+        std::cerr << d.to_string() << '\n';
 }
 
 std::string components_text(const PluginSummary& plugin) {
     std::string text;
     for (const auto& c : plugin.provides) {
-        if (!text.empty()) text += ", ";
+        if (!text.empty())
+            text += ", ";
         text += std::string(to_string(c.kind)) + " " + c.id;
     }
     return text;
@@ -50,7 +52,8 @@ void add_plugin_commands(CLI::App& app, Dispatch& dispatch) {
     auto* plugins = app.add_subcommand("plugins", "list, inspect and validate plugins");
     plugins->require_subcommand(1);
     {
-        auto* list = plugins->add_subcommand("list", "every discovered plugin and what it provides");
+        auto* list =
+            plugins->add_subcommand("list", "every discovered plugin and what it provides");
         auto options = std::make_shared<RegistryOptions>();
         auto kind = std::make_shared<std::string>();
         options->add_to(*list);
@@ -90,12 +93,15 @@ void add_plugin_commands(CLI::App& app, Dispatch& dispatch) {
                 const auto plugin = registry->plugin(*id);
                 if (!plugin) {
                     std::string known;
-                    for (const auto& p : registry->plugins()) known += (known.empty() ? "" : ", ") + p.id;
-                    throw NotFoundError("unknown plugin '" + *id + "' (known: " + (known.empty() ? "none" : known) + ")");
+                    for (const auto& p : registry->plugins())
+                        known += (known.empty() ? "" : ", ") + p.id;
+                    throw NotFoundError("unknown plugin '" + *id +
+                                        "' (known: " + (known.empty() ? "none" : known) + ")");
                 }
                 std::cout << plugin->id << " " << plugin->version << " (" << to_string(plugin->type)
                           << " plugin, licence " << plugin->licence << ")\n";
-                if (!plugin->description.empty()) std::cout << plugin->description << '\n';
+                if (!plugin->description.empty())
+                    std::cout << plugin->description << '\n';
                 std::cout << "manifest: " << plugin->manifest.string() << '\n';
                 if (!plugin->library.empty()) {
                     std::cout << "library:  " << plugin->library.string()
@@ -113,7 +119,8 @@ void add_plugin_commands(CLI::App& app, Dispatch& dispatch) {
         });
     }
     {
-        auto* show = plugins->add_subcommand("show", "create one component and print what it contains (JSON)");
+        auto* show = plugins->add_subcommand(
+            "show", "create one component and print what it contains (JSON)");
         auto options = std::make_shared<RegistryOptions>();
         auto kind = std::make_shared<std::string>();
         auto id = std::make_shared<std::string>();
@@ -133,7 +140,8 @@ void add_plugin_commands(CLI::App& app, Dispatch& dispatch) {
     }
     {
         auto* validate = plugins->add_subcommand(
-            "validate", "check a plugin folder or manifest; a compiled plugin is opened in a child process");
+            "validate",
+            "check a plugin folder or manifest; a compiled plugin is opened in a child process");
         auto path = std::make_shared<std::string>();
         validate->add_option("path", *path, "the plugin's folder or its plugin.json")->required();
         validate->callback([&dispatch, path] {

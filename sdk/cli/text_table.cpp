@@ -12,10 +12,12 @@ namespace coachkit::cli {
 
 namespace {
 
-// Terminal columns taken by a UTF-8 string: one per code point (enough for the Latin text we print).
+// Terminal columns taken by a UTF-8 string: one per code point (enough for the Latin text we
+// print).
 std::size_t display_width(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 constexpr std::size_t kGap = 2;
@@ -33,17 +35,20 @@ std::vector<std::string> wrap(const std::string& text, std::size_t width) {
         }
         line += (line.empty() ? "" : " ") + word;
     }
-    if (!line.empty() || lines.empty()) lines.push_back(line);
+    if (!line.empty() || lines.empty())
+        lines.push_back(line);
     return lines;
 }
 
 std::size_t terminal_width() {
     if (const char* columns = std::getenv("COLUMNS")) {
         const long value = std::strtol(columns, nullptr, 10);
-        if (value >= 40) return static_cast<std::size_t>(value);
+        if (value >= 40)
+            return static_cast<std::size_t>(value);
     }
     winsize size{};
-    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 40) {
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
+        size.ws_col >= 40) {
         return size.ws_col;
     }
     return 100;
@@ -61,14 +66,16 @@ void TextTable::print(std::ostream& out, std::size_t width) const {
     std::vector<std::size_t> widths(columns, 0);
     for (std::size_t c = 0; c < columns; ++c) {
         widths[c] = display_width(headers_[c]);
-        for (const auto& row : rows_) widths[c] = std::max(widths[c], display_width(row[c]));
+        for (const auto& row : rows_)
+            widths[c] = std::max(widths[c], display_width(row[c]));
     }
     // Shrink the widest column until the table fits, but never below a readable minimum.
     const std::size_t gaps = kGap * (columns - 1);
     auto total = [&] { return std::accumulate(widths.begin(), widths.end(), gaps); };
     while (total() > width) {
         auto widest = std::max_element(widths.begin(), widths.end());
-        if (*widest <= 12) break;
+        if (*widest <= 12)
+            break;
         --*widest;
     }
 
@@ -84,7 +91,9 @@ void TextTable::print(std::ostream& out, std::size_t width) const {
             for (std::size_t c = 0; c < columns; ++c) {
                 const std::string part = line < wrapped[c].size() ? wrapped[c][line] : "";
                 text += part;
-                if (c + 1 < columns) text += std::string(widths[c] - std::min(widths[c], display_width(part)) + kGap, ' ');
+                if (c + 1 < columns)
+                    text += std::string(widths[c] - std::min(widths[c], display_width(part)) + kGap,
+                                        ' ');
             }
             text.erase(text.find_last_not_of(' ') + 1);
             out << text << '\n';
@@ -92,9 +101,11 @@ void TextTable::print(std::ostream& out, std::size_t width) const {
     };
     print_row(headers_);
     std::vector<std::string> rule;
-    for (const auto w : widths) rule.emplace_back(w, '-');
+    for (const auto w : widths)
+        rule.emplace_back(w, '-');
     print_row(rule);
-    for (const auto& row : rows_) print_row(row);
+    for (const auto& row : rows_)
+        print_row(row);
 }
 
 }  // namespace coachkit::cli

@@ -10,11 +10,14 @@
 using namespace coachkit;
 
 namespace {
-const Framework& fw() { return Framework::curee(); }
+const Framework& fw() {
+    return Framework::curee();
+}
 
 std::vector<std::string> names(const std::vector<Competence>& items, const std::string& mode) {
     std::vector<std::string> out;
-    for (const auto& item : items) out.push_back(item.label_in(mode));
+    for (const auto& item : items)
+        out.push_back(item.label_in(mode));
     return out;
 }
 }  // namespace
@@ -80,38 +83,36 @@ TEST(CureeContent, RolesOfTheFramework) {
 TEST(CureeContent, MentorSkillsNumberedAsInTheSource) {
     const auto skills = fw().skills_of("mentoring");
     ASSERT_EQ(skills.size(), 10u);
-    EXPECT_EQ(names(skills, "mentoring"),
-              (std::vector<std::string>{"relate sensitively to learners", "model expertise",
-                                        "relate guidance to evidence",
-                                        "broker access to a range of opportunities",
-                                        "observe, analyse and reflect",
-                                        "provide information and feedback",
-                                        "build a learner's control", "use open questions",
-                                        "listen actively", "relate practice to assessment"}));
+    EXPECT_EQ(
+        names(skills, "mentoring"),
+        (std::vector<std::string>{
+            "relate sensitively to learners", "model expertise", "relate guidance to evidence",
+            "broker access to a range of opportunities", "observe, analyse and reflect",
+            "provide information and feedback", "build a learner's control", "use open questions",
+            "listen actively", "relate practice to assessment"}));
 }
 
 TEST(CureeContent, SpecialistCoachSkillsNumberedAsInTheSource) {
     const auto skills = fw().skills_of("specialist-coaching");
     ASSERT_EQ(skills.size(), 10u);
-    EXPECT_EQ(names(skills, "specialist-coaching"),
-              (std::vector<std::string>{"relate sensitively to learners", "model expertise",
-                                        "facilitate access to research",
-                                        "tailor activities in partnership",
-                                        "observe, analyse and reflect", "provide information",
-                                        "facilitate growing independence", "use open questions",
-                                        "listen actively", "establish buffer zones"}));
+    EXPECT_EQ(
+        names(skills, "specialist-coaching"),
+        (std::vector<std::string>{
+            "relate sensitively to learners", "model expertise", "facilitate access to research",
+            "tailor activities in partnership", "observe, analyse and reflect",
+            "provide information", "facilitate growing independence", "use open questions",
+            "listen actively", "establish buffer zones"}));
 }
 
 TEST(CureeContent, CoCoachSkillsNumberedAsInTheSource) {
     const auto skills = fw().skills_of("co-coaching");
     ASSERT_EQ(skills.size(), 10u);
     EXPECT_EQ(names(skills, "co-coaching"),
-              (std::vector<std::string>{"relate sensitively to learners",
-                                        "draw on specialist resources", "draw on evidence",
-                                        "understand the goals", "observe, analyse and reflect",
-                                        "provide information", "learn reciprocally",
-                                        "use open questions", "listen actively",
-                                        "set aside existing relationships"}));
+              (std::vector<std::string>{
+                  "relate sensitively to learners", "draw on specialist resources",
+                  "draw on evidence", "understand the goals", "observe, analyse and reflect",
+                  "provide information", "learn reciprocally", "use open questions",
+                  "listen actively", "set aside existing relationships"}));
 }
 
 TEST(CureeContent, FiveLearnerAbilitiesPerMode) {
@@ -143,7 +144,8 @@ TEST(CureeContent, NineMentoringActivitiesAndEightForEachCoachingMode) {
         int expected_number = 1;
         for (const auto& activity : fw().activities_of(mode.id)) {
             EXPECT_EQ(activity.number, expected_number++) << activity.id;
-            EXPECT_EQ(activity.theme, activity.number) << "themes line up by number: " << activity.id;
+            EXPECT_EQ(activity.theme, activity.number)
+                << "themes line up by number: " << activity.id;
         }
     }
 }
@@ -167,10 +169,16 @@ TEST(CureeContent, EveryItemCitesASourceThePackLists) {
         EXPECT_FALSE(item.source.empty()) << item.id;
         EXPECT_TRUE(sources.count(item.source)) << item.id << " cites " << item.source;
     };
-    for (const auto& i : fw().principles()) check(i);
-    for (const auto& i : fw().modes()) check(i);
-    for (const auto& i : fw().themes()) check(i);
-    for (const auto& i : fw().skills()) check(i);
-    for (const auto& i : fw().abilities()) check(i);
-    for (const auto& i : fw().activities()) check(i);
+    for (const auto& i : fw().principles())
+        check(i);
+    for (const auto& i : fw().modes())
+        check(i);
+    for (const auto& i : fw().themes())
+        check(i);
+    for (const auto& i : fw().skills())
+        check(i);
+    for (const auto& i : fw().abilities())
+        check(i);
+    for (const auto& i : fw().activities())
+        check(i);
 }

@@ -7,7 +7,9 @@
 using namespace coachkit;
 
 namespace {
-const Framework& fw() { return Framework::curee(); }
+const Framework& fw() {
+    return Framework::curee();
+}
 
 bool contains(const std::vector<Competence>& items, const std::string& id) {
     return std::any_of(items.begin(), items.end(), [&](const Competence& c) { return c.id == id; });
@@ -29,8 +31,9 @@ TEST(Lookups, UnknownIdsThrowNamingWhatIsKnown) {
         (void)fw().mode("team-coaching");
         FAIL() << "expected NotFoundError";
     } catch (const NotFoundError& e) {
-        EXPECT_STREQ(e.what(),
-                     "unknown mode 'team-coaching' (known: mentoring, specialist-coaching, co-coaching)");
+        EXPECT_STREQ(
+            e.what(),
+            "unknown mode 'team-coaching' (known: mentoring, specialist-coaching, co-coaching)");
     }
     EXPECT_THROW((void)fw().theme(0), NotFoundError);
     EXPECT_THROW((void)fw().skill(""), NotFoundError);
@@ -40,10 +43,11 @@ TEST(Lookups, UnknownIdsThrowNamingWhatIsKnown) {
 TEST(Compare, ThreeModesSplitSharedAndUniqueSkills) {
     const auto c = fw().compare({"mentoring", "specialist-coaching", "co-coaching"});
     std::vector<std::string> shared;
-    for (const auto& s : c.skills.shared_by_all) shared.push_back(s.id);
-    EXPECT_EQ(shared, (std::vector<std::string>{"relate-sensitively-to-learners",
-                                                "observe-analyse-and-reflect", "provide-information",
-                                                "use-open-questions", "listen-actively"}));
+    for (const auto& s : c.skills.shared_by_all)
+        shared.push_back(s.id);
+    EXPECT_EQ(shared, (std::vector<std::string>{
+                          "relate-sensitively-to-learners", "observe-analyse-and-reflect",
+                          "provide-information", "use-open-questions", "listen-actively"}));
     ASSERT_EQ(c.skills.shared_by_some.size(), 1u);
     EXPECT_EQ(c.skills.shared_by_some[0].id, "model-expertise");
     EXPECT_TRUE(contains(c.skills.unique.at("specialist-coaching"), "establish-buffer-zones"));
@@ -53,7 +57,8 @@ TEST(Compare, ThreeModesSplitSharedAndUniqueSkills) {
     EXPECT_EQ(c.skills.unique.at("co-coaching").size(), 5u);
     // Every skill lands in exactly one group.
     std::size_t total = c.skills.shared_by_all.size() + c.skills.shared_by_some.size();
-    for (const auto& [mode, items] : c.skills.unique) total += items.size();
+    for (const auto& [mode, items] : c.skills.unique)
+        total += items.size();
     EXPECT_EQ(total, fw().skills().size());
 }
 

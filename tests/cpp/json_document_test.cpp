@@ -69,7 +69,8 @@ TEST(SchemaTag, ParsesFamilyAndVersion) {
 }
 
 TEST(SchemaTag, RejectsMalformedTags) {
-    for (const char* text : {"", "coachkit.framework", "coachkit.framework/", "/1", "x/0", "x/1a", "x/-1"}) {
+    for (const char* text :
+         {"", "coachkit.framework", "coachkit.framework/", "/1", "x/0", "x/1a", "x/-1"}) {
         EXPECT_FALSE(SchemaTag::parse(text).has_value()) << text;
     }
 }
@@ -77,7 +78,10 @@ TEST(SchemaTag, RejectsMalformedTags) {
 TEST(UpgradeDocument, AppliesEachStepInTurn) {
     // A made-up family with two historical versions, to exercise the mechanism packs will use.
     std::map<int, UpgradeStep> steps;
-    steps[1] = [](boost::json::object& doc) { doc["title"] = doc["name"]; doc.erase("name"); };
+    steps[1] = [](boost::json::object& doc) {
+        doc["title"] = doc["name"];
+        doc.erase("name");
+    };
     steps[2] = [](boost::json::object& doc) { doc["tags"] = boost::json::array{}; };
     boost::json::object doc{{"schema", "test.doc/1"}, {"name", "old"}, {"kept", 7}};
     Diagnostics out;

@@ -18,7 +18,8 @@ TEST(Export, JsonIsAStandalonePackThatLoadsBackEqual) {
 }
 
 TEST(Export, UnknownFieldsSurviveAtEveryDepth) {
-    const char* text = R"({"schema": "coachkit.framework/1", "id": "s", "name": "S", "extends": "curee",
+    const char* text =
+        R"({"schema": "coachkit.framework/1", "id": "s", "name": "S", "extends": "curee",
         "school_motto": "learn together",
         "modes": [{"id": "mentoring", "local_name": "Buddying",
                    "concepts": {"why": "w", "who": "w", "what": "w", "where": "w", "when": "w", "how": "our addition"}}],
@@ -42,8 +43,9 @@ TEST(Export, MarkdownCoversEveryPartOfTheFramework) {
     const std::string md = Framework::curee().to_markdown();
     for (const char* expected :
          {"# National Framework", "## Principles", "1. **a learning conversation**", "## Modes",
-          "### Mentoring (`mentoring`)", "Purpose, Induction", "| Why |", "**establish buffer zones**",
-          "## Comparing the modes", "| 1. setting learning goals |", "## Sources"}) {
+          "### Mentoring (`mentoring`)", "Purpose, Induction", "| Why |",
+          "**establish buffer zones**", "## Comparing the modes", "| 1. setting learning goals |",
+          "## Sources"}) {
         EXPECT_NE(md.find(expected), std::string::npos) << "missing: " << expected;
     }
 }

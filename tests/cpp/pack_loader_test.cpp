@@ -1,5 +1,5 @@
-// Loading packs: a school's pack laid over CUREE, and every kind of bad pack rejected with the file,
-// the place and the reason, without crashing.
+// Loading packs: a school's pack laid over CUREE, and every kind of bad pack rejected with the
+// file, the place and the reason, without crashing.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -20,7 +20,8 @@ TEST(SchoolPack, ExtendsCureeWithAPrincipleARenamedSkillAndAFourthMode) {
     EXPECT_EQ(renamed.name, "keep coaching apart from appraisal");
     EXPECT_EQ(renamed.modes.at("specialist-coaching").number, 10);
     EXPECT_FALSE(renamed.summary.empty());
-    EXPECT_EQ(std::string(renamed.extra.at("oakfield_note").as_string()).substr(0, 14), "Our coaches ne");
+    EXPECT_EQ(std::string(renamed.extra.at("oakfield_note").as_string()).substr(0, 14),
+              "Our coaches ne");
     // A fourth mode, with shared skills placed on it through "modes" (merged, not replaced).
     ASSERT_EQ(school.modes().size(), 4u);
     EXPECT_EQ(school.skills_of("team-coaching").size(), 5u);
@@ -49,7 +50,9 @@ struct BadPack {
     const char* message;  // expected part of the message
 };
 
-void PrintTo(const BadPack& p, std::ostream* os) { *os << p.file; }
+void PrintTo(const BadPack& p, std::ostream* os) {
+    *os << p.file;
+}
 
 class BadPackTest : public ::testing::TestWithParam<BadPack> {};
 
@@ -83,19 +86,25 @@ INSTANTIATE_TEST_SUITE_P(
         BadPack{"invalid_utf8.json", "", 1, "invalid UTF-8 (byte 0xE9 at byte offset 58)"},
         BadPack{"root_not_object.json", "", 0, "a pack must be a JSON object"},
         BadPack{"missing_schema.json", "/schema", 0, "missing required field 'schema'"},
-        BadPack{"wrong_schema_family.json", "/schema", 0, "unsupported schema 'coachkit.manifest/1'"},
+        BadPack{"wrong_schema_family.json", "/schema", 0,
+                "unsupported schema 'coachkit.manifest/1'"},
         BadPack{"newer_schema_version.json", "/schema", 0, "upgrade coachkit"},
-        BadPack{"missing_required_field.json", "/modes/0", 0, "missing required field 'definition'"},
-        BadPack{"wrong_type.json", "/principles/0/number", 0, "must be a whole number, not a string"},
-        BadPack{"duplicate_id.json", "/principles/1", 0, "duplicate id 'pupil-voice' (first at /principles/0)"},
+        BadPack{"missing_required_field.json", "/modes/0", 0,
+                "missing required field 'definition'"},
+        BadPack{"wrong_type.json", "/principles/0/number", 0,
+                "must be a whole number, not a string"},
+        BadPack{"duplicate_id.json", "/principles/1", 0,
+                "duplicate id 'pupil-voice' (first at /principles/0)"},
         BadPack{"bad_id.json", "/skills/0/id", 0, "invalid id 'Team Work'"},
         BadPack{"unknown_mode_in_skill.json", "/skills/0/modes/team-coching", 0,
                 "unknown mode 'team-coching' (known: mentoring, specialist-coaching, co-coaching)"},
         BadPack{"unknown_theme_in_activity.json", "/activities/0/theme", 0, "unknown theme 42"},
         BadPack{"unknown_base.json", "/extends", 0, "unknown base pack 'grow-model'"},
         BadPack{"duplicate_skill_number.json", "/skills/0/modes/specialist-coaching/number", 0,
-                "duplicate skill number 10 in mode 'specialist-coaching' (also 'establish-buffer-zones')"},
-        BadPack{"standalone_incomplete.json", "/modes", 0, "a pack without 'extends' must be complete"}),
+                "duplicate skill number 10 in mode 'specialist-coaching' (also "
+                "'establish-buffer-zones')"},
+        BadPack{"standalone_incomplete.json", "/modes", 0,
+                "a pack without 'extends' must be complete"}),
     [](const ::testing::TestParamInfo<BadPack>& param_info) {
         std::string name = param_info.param.file;
         name = name.substr(0, name.find('.'));
@@ -119,7 +128,8 @@ TEST(BadPacks, MissingFileIsReported) {
 TEST(BadPacks, ProblemsInAnOverriddenItemPointIntoTheSchoolsFile) {
     // The school's override breaks a CUREE skill: the error names the school's file and pointer,
     // not the built-in pack.
-    const char* text = R"({"schema": "coachkit.framework/1", "id": "s", "name": "S", "extends": "curee",
+    const char* text =
+        R"({"schema": "coachkit.framework/1", "id": "s", "name": "S", "extends": "curee",
         "skills": [{"id": "listen-actively", "modes": {"mentoring": {"number": "nine"}}}]})";
     try {
         (void)load_pack_text(text, "school.json");
@@ -132,7 +142,8 @@ TEST(BadPacks, ProblemsInAnOverriddenItemPointIntoTheSchoolsFile) {
 }
 
 TEST(BadPacks, ANewItemMustBeComplete) {
-    const char* text = R"({"schema": "coachkit.framework/1", "id": "s", "name": "S", "extends": "curee",
+    const char* text =
+        R"({"schema": "coachkit.framework/1", "id": "s", "name": "S", "extends": "curee",
         "skills": [{"id": "brand-new"}]})";
     try {
         (void)load_pack_text(text, "school.json");
@@ -147,7 +158,11 @@ TEST(BadPacks, ANewItemMustBeComplete) {
 TEST(BadPacks, GarbageNeverCrashesTheLoader) {
     // Hand-picked shapes that once tripped naive readers: wrong types at every level.
     const std::vector<std::string> inputs{
-        "null", "42", "\"text\"", "{}", R"({"schema": null})",
+        "null",
+        "42",
+        "\"text\"",
+        "{}",
+        R"({"schema": null})",
         R"({"schema": "coachkit.framework/1"})",
         R"({"schema": "coachkit.framework/1", "id": 7, "name": [], "extends": "curee"})",
         R"({"schema": "coachkit.framework/1", "id": "a", "name": "A", "extends": "curee", "skills": {}})",

@@ -19,7 +19,8 @@ inline std::filesystem::path source_path(const std::string& relative) {
 /// All diagnostics as text, for failure messages.
 inline std::string describe(const Diagnostics& diagnostics) {
     std::string out;
-    for (const auto& d : diagnostics) out += d.to_string() + "\n";
+    for (const auto& d : diagnostics)
+        out += d.to_string() + "\n";
     return out.empty() ? "(no diagnostics)" : out;
 }
 

@@ -28,7 +28,9 @@ inline std::filesystem::path corpus_build(const std::string& relative = {}) {
     return relative.empty() ? root : root / relative;
 }
 
-inline std::filesystem::path builtin_plugins() { return COACHKIT_BUILTIN_PLUGINS; }
+inline std::filesystem::path builtin_plugins() {
+    return COACHKIT_BUILTIN_PLUGINS;
+}
 
 /// The manifest of a corpus case, spelled as discovery spells it (folder / "plugin.json").
 inline std::filesystem::path manifest_of(const std::string& corpus_case) {
@@ -38,7 +40,8 @@ inline std::filesystem::path manifest_of(const std::string& corpus_case) {
 /// All diagnostics as text, for failure messages.
 inline std::string describe(const Diagnostics& diagnostics) {
     std::string out;
-    for (const auto& d : diagnostics) out += d.to_string() + "\n";
+    for (const auto& d : diagnostics)
+        out += d.to_string() + "\n";
     return out.empty() ? "(no diagnostics)" : out;
 }
 
@@ -47,10 +50,11 @@ inline bool contains(std::string_view text, std::string_view part) {
 }
 
 /// The first diagnostic about `file` whose message contains `text`, or null.
-inline const Diagnostic* find_problem(const Diagnostics& diagnostics, const std::filesystem::path& file,
-                                      std::string_view text) {
+inline const Diagnostic* find_problem(const Diagnostics& diagnostics,
+                                      const std::filesystem::path& file, std::string_view text) {
     for (const auto& d : diagnostics) {
-        if (d.file == file.string() && contains(d.message, text)) return &d;
+        if (d.file == file.string() && contains(d.message, text))
+            return &d;
     }
     return nullptr;
 }
@@ -62,7 +66,8 @@ inline std::set<std::string> mapped_files() {
     std::string line;
     while (std::getline(maps, line)) {
         const auto slash = line.find('/');
-        if (slash != std::string::npos) files.insert(line.substr(slash));
+        if (slash != std::string::npos)
+            files.insert(line.substr(slash));
     }
     return files;
 }
@@ -89,7 +94,8 @@ inline std::vector<std::filesystem::path> good_plugins() {
 
 /// Discovers `folders`, then the good plugins, in `registry`.
 inline void discover_with_good(Registry& registry, std::vector<std::filesystem::path> folders) {
-    for (auto& good : good_plugins()) folders.push_back(std::move(good));
+    for (auto& good : good_plugins())
+        folders.push_back(std::move(good));
     registry.discover(folders);
 }
 

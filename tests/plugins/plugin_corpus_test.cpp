@@ -19,7 +19,8 @@ using std::filesystem::path;
 
 namespace {
 
-const std::string kHostAbi = std::to_string(COACHKIT_ABI_MAJOR) + "." + std::to_string(COACHKIT_ABI_MINOR);
+const std::string kHostAbi =
+    std::to_string(COACHKIT_ABI_MAJOR) + "." + std::to_string(COACHKIT_ABI_MINOR);
 
 /// Discovery reported an error about `file` at `pointer` whose message contains `text`.
 void expect_discovery_error(const Registry& registry, const path& file, const std::string& pointer,
@@ -55,9 +56,9 @@ void expect_discovered_not_loaded(const Registry& registry, const std::string& p
     EXPECT_FALSE(summary->loaded);
 }
 
-/// Creating `component` throws a PluginError naming the plugin, its library and the reason; a second
-/// try (and load()) give the same error without retrying; the registry records the failure once,
-/// as an error about the library naming the plugin; the plugin stays unloaded.
+/// Creating `component` throws a PluginError naming the plugin, its library and the reason; a
+/// second try (and load()) give the same error without retrying; the registry records the failure
+/// once, as an error about the library naming the plugin; the plugin stays unloaded.
 void expect_refused(Registry& registry, ComponentKind kind, const std::string& component,
                     const Refusal& want) {
     for (int attempt = 1; attempt <= 3; ++attempt) {
@@ -81,10 +82,12 @@ void expect_refused(Registry& registry, ComponentKind kind, const std::string& c
     }
     std::size_t recorded = 0;
     for (const auto& problem : registry.problems()) {
-        if (problem.file != want.library.string()) continue;
+        if (problem.file != want.library.string())
+            continue;
         ++recorded;
         EXPECT_EQ(problem.severity, Severity::error);
-        EXPECT_TRUE(contains(problem.message, "plugin '" + want.plugin_id + "': ")) << problem.to_string();
+        EXPECT_TRUE(contains(problem.message, "plugin '" + want.plugin_id + "': "))
+            << problem.to_string();
         EXPECT_TRUE(contains(problem.message, want.reason)) << problem.to_string();
     }
     EXPECT_EQ(recorded, 1u) << describe(registry.problems());
@@ -142,7 +145,8 @@ TEST(BrokenManifest, BadValuesAreReportedAtTheirPointers) {
     Registry registry;
     discover_with_good(registry, {corpus("bad-values")});
     const path file = manifest_of("bad-values");
-    expect_discovery_error(registry, file, "/version", "'version' must be a dotted number such as 1.0.0, not 'one'");
+    expect_discovery_error(registry, file, "/version",
+                           "'version' must be a dotted number such as 1.0.0, not 'one'");
     expect_discovery_error(registry, file, "/provides/0/kind", "unknown kind 'widget'");
     expect_discovery_error(registry, file, "/provides/0/id", "invalid id 'Not_A_Slug'");
     expect_problems_only_about(registry, file);
@@ -167,8 +171,9 @@ TEST(BrokenManifest, WrongSchemaFamilyIsRefused) {
     Registry registry;
     discover_with_good(registry, {corpus("schema-family")});
     const path file = manifest_of("schema-family");
-    expect_discovery_error(registry, file, "/schema",
-                           "unsupported schema 'coachkit.framework/1' (expected 'coachkit.plugin/1')");
+    expect_discovery_error(
+        registry, file, "/schema",
+        "unsupported schema 'coachkit.framework/1' (expected 'coachkit.plugin/1')");
     expect_problems_only_about(registry, file);
     EXPECT_FALSE(registry.plugin("corpus-schema-family"));
     expect_host_goes_on(registry);
@@ -178,8 +183,9 @@ TEST(BrokenManifest, RequiresCoreRangeExcludingThisVersionIsRefused) {
     Registry registry;
     discover_with_good(registry, {corpus("requires-core-excluded")});
     const path file = manifest_of("requires-core-excluded");
-    expect_discovery_error(registry, file, "/requires_core",
-                           "needs coachkit >=99.0 <100.0; this is coachkit " COACHKIT_VERSION_STRING);
+    expect_discovery_error(
+        registry, file, "/requires_core",
+        "needs coachkit >=99.0 <100.0; this is coachkit " COACHKIT_VERSION_STRING);
     expect_problems_only_about(registry, file);
     EXPECT_FALSE(registry.plugin("corpus-requires-core-excluded"));
     expect_host_goes_on(registry);
@@ -199,7 +205,8 @@ TEST(BrokenManifest, MalformedRequiresCoreRangeIsRefused) {
 
 TEST(LibraryPath, RelativePathLeavingTheFolderIsRefusedUnopened) {
     const path escaped = corpus("libcorpus_escape.so");
-    ASSERT_TRUE(std::filesystem::exists(escaped)) << "the library the manifest points at should exist";
+    ASSERT_TRUE(std::filesystem::exists(escaped))
+        << "the library the manifest points at should exist";
     Registry registry;
     discover_with_good(registry, {corpus("escape-relative")});
     const path file = manifest_of("escape-relative");
@@ -209,7 +216,8 @@ TEST(LibraryPath, RelativePathLeavingTheFolderIsRefusedUnopened) {
     expect_problems_only_about(registry, file);
     EXPECT_FALSE(registry.plugin("corpus-escape-relative"));
     EXPECT_FALSE(registry.find(ComponentKind::workflow, "corpus-escape-flow"));
-    EXPECT_THROW((void)registry.create(ComponentKind::workflow, "corpus-escape-flow"), NotFoundError);
+    EXPECT_THROW((void)registry.create(ComponentKind::workflow, "corpus-escape-flow"),
+                 NotFoundError);
     expect_host_goes_on(registry);
     EXPECT_FALSE(is_mapped(escaped));
 }
@@ -229,23 +237,23 @@ TEST(LibraryPath, AbsolutePathIsRefusedUnopened) {
 }
 
 TEST(LibraryPath, IsJudgedAfterNormalising) {
-    const path folder = path(::testing::TempDir()) / ("coachkit-library-path-" + std::to_string(getpid()));
+    const path folder =
+        path(::testing::TempDir()) / ("coachkit-library-path-" + std::to_string(getpid()));
     std::filesystem::create_directories(folder);
     const struct {
         const char* library;
         bool accepted;
     } cases[] = {
-        {"sub/../../libx.so", false},
-        {"../plugin-next-door/libx.so", false},
-        {"/usr/lib/libx.so", false},
-        {"sub/../libx.so", true},
-        {"./libx.so", true},
-        {"lib/libx.so", true},
+        {"sub/../../libx.so", false}, {"../plugin-next-door/libx.so", false},
+        {"/usr/lib/libx.so", false},  {"sub/../libx.so", true},
+        {"./libx.so", true},          {"lib/libx.so", true},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.library);
-        std::ofstream(folder / "plugin.json") << R"({"schema": "coachkit.plugin/1", "id": "path-check",
-            "version": "1.0.0", "licence": "MIT", "library": ")" << c.library << R"(",
+        std::ofstream(folder / "plugin.json")
+            << R"({"schema": "coachkit.plugin/1", "id": "path-check",
+            "version": "1.0.0", "licence": "MIT", "library": ")"
+            << c.library << R"(",
             "provides": [{"kind": "workflow", "id": "path-check-flow", "name": "Path check"}]})";
         Diagnostics problems;
         const auto manifest = read_manifest(folder / "plugin.json", problems);
@@ -280,10 +288,12 @@ TEST(BrokenDataPlugin, EveryBadDefinitionIsReportedWithFileAndPointer) {
     Registry registry;
     discover_with_good(registry, {corpus("data-broken")});
     const path file = manifest_of("data-broken");
-    expect_discovery_error(registry, file, "/provides/0/definition/stages", "'stages' must not be empty");
+    expect_discovery_error(registry, file, "/provides/0/definition/stages",
+                           "'stages' must not be empty");
     expect_discovery_error(registry, file, "/provides/1/definition",
                            "an evidence source cannot be data-only");
-    expect_discovery_error(registry, file, "/provides/2/definition/levels/1/value", "duplicate level value 1");
+    expect_discovery_error(registry, file, "/provides/2/definition/levels/1/value",
+                           "duplicate level value 1");
     EXPECT_EQ(registry.problems().size(), 3u) << describe(registry.problems());
     expect_problems_only_about(registry, file);
     // The plugin is refused as a whole, its one correct component with it.
@@ -296,17 +306,17 @@ TEST(BrokenDataPlugin, EveryBadDefinitionIsReportedWithFileAndPointer) {
 // ---- libraries refused when first used ------------------------------------------------------
 
 TEST(BrokenLibrary, MissingLibraryFile) {
-    expect_compiled_case_refused("library-missing", "corpus-library-missing-flow",
-                                 {"corpus-library-missing",
-                                  corpus("library-missing") / "libcorpus_library_missing.so",
-                                  "library file not found"});
+    expect_compiled_case_refused(
+        "library-missing", "corpus-library-missing-flow",
+        {"corpus-library-missing", corpus("library-missing") / "libcorpus_library_missing.so",
+         "library file not found"});
 }
 
 TEST(BrokenLibrary, TextFileNamedLikeALibrary) {
-    expect_compiled_case_refused("not-shared-object", "corpus-not-elf-flow",
-                                 {"corpus-not-shared-object",
-                                  corpus("not-shared-object") / "libcorpus_not_elf.so",
-                                  "cannot open the library: "});
+    expect_compiled_case_refused(
+        "not-shared-object", "corpus-not-elf-flow",
+        {"corpus-not-shared-object", corpus("not-shared-object") / "libcorpus_not_elf.so",
+         "cannot open the library: "});
     // The reason says what is wrong with the file, not just that it failed.
     Registry registry;
     registry.discover({corpus("not-shared-object")});
@@ -316,29 +326,30 @@ TEST(BrokenLibrary, TextFileNamedLikeALibrary) {
 }
 
 TEST(BrokenLibrary, NoEntryPoint) {
-    expect_compiled_case_refused("no-entry-point", "corpus-no-entry-flow",
-                                 {"corpus-no-entry-point",
-                                  corpus("no-entry-point") / "libcorpus_no_entry_point.so",
-                                  "entry point 'coachkit_plugin_entry' not found (define it with "
-                                  "COACHKIT_PLUGIN in one source file)"});
+    expect_compiled_case_refused(
+        "no-entry-point", "corpus-no-entry-flow",
+        {"corpus-no-entry-point", corpus("no-entry-point") / "libcorpus_no_entry_point.so",
+         "entry point 'coachkit_plugin_entry' not found (define it with "
+         "COACHKIT_PLUGIN in one source file)"});
 }
 
 TEST(BrokenLibrary, AbiMajorMismatch) {
     const std::string plugin_abi =
         std::to_string(COACHKIT_ABI_MAJOR + 1) + "." + std::to_string(COACHKIT_ABI_MINOR);
-    expect_compiled_case_refused("abi-major", "corpus-abi-major-flow",
-                                 {"corpus-abi-major", corpus("abi-major") / "libcorpus_abi_major.so",
-                                  "built for coachkit ABI " + plugin_abi + "; this host speaks ABI " +
-                                      kHostAbi + " (the major version must match: rebuild the plugin)"});
+    expect_compiled_case_refused(
+        "abi-major", "corpus-abi-major-flow",
+        {"corpus-abi-major", corpus("abi-major") / "libcorpus_abi_major.so",
+         "built for coachkit ABI " + plugin_abi + "; this host speaks ABI " + kHostAbi +
+             " (the major version must match: rebuild the plugin)"});
 }
 
 TEST(BrokenLibrary, NewerAbiMinor) {
     const std::string plugin_abi =
         std::to_string(COACHKIT_ABI_MAJOR) + "." + std::to_string(COACHKIT_ABI_MINOR + 1);
-    expect_compiled_case_refused("abi-minor", "corpus-abi-minor-flow",
-                                 {"corpus-abi-minor", corpus("abi-minor") / "libcorpus_abi_minor.so",
-                                  "built for coachkit ABI " + plugin_abi + ", newer than this host's " +
-                                      kHostAbi});
+    expect_compiled_case_refused(
+        "abi-minor", "corpus-abi-minor-flow",
+        {"corpus-abi-minor", corpus("abi-minor") / "libcorpus_abi_minor.so",
+         "built for coachkit ABI " + plugin_abi + ", newer than this host's " + kHostAbi});
 }
 
 TEST(BrokenLibrary, OlderAbiMinorIsAccepted) {
@@ -354,45 +365,51 @@ TEST(BrokenLibrary, OlderAbiMinorIsAccepted) {
 }
 
 TEST(BrokenLibrary, DescriptorSmallerThanTheHostNeeds) {
-    const std::size_t needed = offsetof(coachkit_plugin_descriptor, register_components) + sizeof(void*);
-    expect_compiled_case_refused("descriptor-too-small", "corpus-small-flow",
-                                 {"corpus-descriptor-too-small",
-                                  corpus("descriptor-too-small") / "libcorpus_descriptor_too_small.so",
-                                  "descriptor is 12 bytes; this host needs at least " + std::to_string(needed)});
+    const std::size_t needed =
+        offsetof(coachkit_plugin_descriptor, register_components) + sizeof(void*);
+    expect_compiled_case_refused(
+        "descriptor-too-small", "corpus-small-flow",
+        {"corpus-descriptor-too-small",
+         corpus("descriptor-too-small") / "libcorpus_descriptor_too_small.so",
+         "descriptor is 12 bytes; this host needs at least " + std::to_string(needed)});
 }
 
 TEST(BrokenLibrary, EntryPointReturnsNoDescriptor) {
-    expect_compiled_case_refused("null-descriptor", "corpus-null-flow",
-                                 {"corpus-null-descriptor",
-                                  corpus("null-descriptor") / "libcorpus_null_descriptor.so",
-                                  "entry point returned no descriptor"});
+    expect_compiled_case_refused(
+        "null-descriptor", "corpus-null-flow",
+        {"corpus-null-descriptor", corpus("null-descriptor") / "libcorpus_null_descriptor.so",
+         "entry point returned no descriptor"});
 }
 
 TEST(BrokenLibrary, ManifestAndBinaryDisagreeOnId) {
-    expect_compiled_case_refused("id-mismatch", "corpus-mismatch-flow",
-                                 {"corpus-mismatch-renamed", corpus("id-mismatch") / "libcorpus_mismatch.so",
-                                  "the library says it is plugin 'corpus-mismatch' but its manifest says "
-                                  "'corpus-mismatch-renamed'"});
+    expect_compiled_case_refused(
+        "id-mismatch", "corpus-mismatch-flow",
+        {"corpus-mismatch-renamed", corpus("id-mismatch") / "libcorpus_mismatch.so",
+         "the library says it is plugin 'corpus-mismatch' but its manifest says "
+         "'corpus-mismatch-renamed'"});
 }
 
 TEST(BrokenLibrary, ManifestAndBinaryDisagreeOnVersion) {
-    expect_compiled_case_refused("version-mismatch", "corpus-mismatch-flow",
-                                 {"corpus-mismatch", corpus("version-mismatch") / "libcorpus_mismatch.so",
-                                  "the library says it is version '1.0.0' but its manifest says '1.1.0'"});
+    expect_compiled_case_refused(
+        "version-mismatch", "corpus-mismatch-flow",
+        {"corpus-mismatch", corpus("version-mismatch") / "libcorpus_mismatch.so",
+         "the library says it is version '1.0.0' but its manifest says '1.1.0'"});
 }
 
 TEST(BrokenLibrary, ManifestListsAComponentTheLibraryLacks) {
-    expect_compiled_case_refused("components-missing", "corpus-mismatch-flow",
-                                 {"corpus-mismatch", corpus("components-missing") / "libcorpus_mismatch.so",
-                                  "the manifest lists coaching-guide 'corpus-mismatch-guide' but the "
-                                  "library does not provide it"});
+    expect_compiled_case_refused(
+        "components-missing", "corpus-mismatch-flow",
+        {"corpus-mismatch", corpus("components-missing") / "libcorpus_mismatch.so",
+         "the manifest lists coaching-guide 'corpus-mismatch-guide' but the "
+         "library does not provide it"});
 }
 
 TEST(BrokenLibrary, LibraryProvidesAComponentTheManifestOmits) {
-    expect_compiled_case_refused("components-unlisted", "corpus-mismatch-flow",
-                                 {"corpus-mismatch", corpus("components-unlisted") / "libcorpus_mismatch.so",
-                                  "the library provides workflow 'corpus-mismatch-extra' which its "
-                                  "manifest does not list"});
+    expect_compiled_case_refused(
+        "components-unlisted", "corpus-mismatch-flow",
+        {"corpus-mismatch", corpus("components-unlisted") / "libcorpus_mismatch.so",
+         "the library provides workflow 'corpus-mismatch-extra' which its "
+         "manifest does not list"});
 }
 
 // The control for the four cases above: the very same library, with its own manifest, is fine.
@@ -405,17 +422,17 @@ TEST(BrokenLibrary, MismatchLibraryLoadsWithItsTrueManifest) {
 }
 
 TEST(BrokenLibrary, RegisterFunctionThrows) {
-    expect_compiled_case_refused("register-throws", "corpus-register-throws-flow",
-                                 {"corpus-register-throws",
-                                  corpus("register-throws") / "libcorpus_register_throws.so",
-                                  "register function failed: corpus: the licence server is unreachable"});
+    expect_compiled_case_refused(
+        "register-throws", "corpus-register-throws-flow",
+        {"corpus-register-throws", corpus("register-throws") / "libcorpus_register_throws.so",
+         "register function failed: corpus: the licence server is unreachable"});
 }
 
 TEST(BrokenLibrary, RegisterFunctionAddsAComponentTwice) {
-    expect_compiled_case_refused("register-twice", "corpus-twice-flow",
-                                 {"corpus-register-twice",
-                                  corpus("register-twice") / "libcorpus_register_twice.so",
-                                  "register function added workflow 'corpus-twice-flow' twice"});
+    expect_compiled_case_refused(
+        "register-twice", "corpus-twice-flow",
+        {"corpus-register-twice", corpus("register-twice") / "libcorpus_register_twice.so",
+         "register function added workflow 'corpus-twice-flow' twice"});
 }
 
 // ---- factories failing at create() ----------------------------------------------------------
@@ -430,12 +447,14 @@ protected:
     /// create() throws a PluginError naming the plugin and its library; the plugin itself loaded.
     void expect_create_fails(const std::string& component, const std::string& reason) {
         for (int attempt = 1; attempt <= 2; ++attempt) {  // not remembered: a factory may recover
-            const auto error = plugin_error_from([&] { (void)registry_.create<Workflow>(component); });
+            const auto error =
+                plugin_error_from([&] { (void)registry_.create<Workflow>(component); });
             ASSERT_TRUE(error) << component;
             EXPECT_EQ(error->plugin_id(), "corpus-factory-failures");
             EXPECT_EQ(error->file(), corpus("factory-failures") / "libcorpus_factory_failures.so");
             EXPECT_EQ(error->reason(), reason);
-            EXPECT_TRUE(contains(error->what(), "plugin 'corpus-factory-failures'")) << error->what();
+            EXPECT_TRUE(contains(error->what(), "plugin 'corpus-factory-failures'"))
+                << error->what();
         }
         EXPECT_TRUE(registry_.plugin("corpus-factory-failures")->loaded);
         // The plugin's working component is unaffected, and so is the rest of the host.
@@ -453,7 +472,8 @@ TEST_F(BrokenFactory, ThrowsAtCreate) {
 }
 
 TEST_F(BrokenFactory, ReturnsNothing) {
-    expect_create_fails("corpus-factory-null", "creating workflow 'corpus-factory-null' returned nothing");
+    expect_create_fails("corpus-factory-null",
+                        "creating workflow 'corpus-factory-null' returned nothing");
 }
 
 TEST_F(BrokenFactory, ReturnsAnotherKind) {
@@ -470,9 +490,11 @@ TEST(Clash, SecondProviderOfAComponentIsReportedAndTheFirstKept) {
     const path second = manifest_of("duplicate-component/second");
     expect_discovery_error(registry, second, "/provides/0",
                            "workflow 'corpus-shared-cycle' is also provided by plugin "
-                           "'corpus-duplicate-first' (" + first.string() + "); keeping that one");
+                           "'corpus-duplicate-first' (" +
+                               first.string() + "); keeping that one");
     expect_problems_only_about(registry, second);
-    EXPECT_EQ(registry.find(ComponentKind::workflow, "corpus-shared-cycle")->plugin_id, "corpus-duplicate-first");
+    EXPECT_EQ(registry.find(ComponentKind::workflow, "corpus-shared-cycle")->plugin_id,
+              "corpus-duplicate-first");
     EXPECT_EQ(registry.create<Workflow>("corpus-shared-cycle")->mode(), "first");
     expect_host_goes_on(registry);
 }
@@ -487,7 +509,8 @@ TEST(Clash, LoadingTheLosingCompiledPluginDoesNotReplaceTheKeptComponent) {
     EXPECT_EQ(registry.create<Workflow>("corpus-mismatch-flow")->mode(), "data-first");
     // Loads corpus-mismatch, whose library also registers corpus-mismatch-flow.
     EXPECT_EQ(registry.create<Workflow>("corpus-mismatch-extra")->mode(), "mismatch");
-    EXPECT_EQ(registry.find(ComponentKind::workflow, "corpus-mismatch-flow")->plugin_id, "corpus-clash-data-first");
+    EXPECT_EQ(registry.find(ComponentKind::workflow, "corpus-mismatch-flow")->plugin_id,
+              "corpus-clash-data-first");
     EXPECT_EQ(registry.create<Workflow>("corpus-mismatch-flow")->mode(), "data-first")
         << "the losing plugin's factory replaced the kept plugin's component when it loaded";
 }
@@ -501,7 +524,8 @@ TEST(Clash, SamePluginIdInTwoSearchFoldersIsShadowedAndTheFirstWins) {
         const path loser = reversed ? first : second;
         Registry registry;
         std::vector<path> folders{corpus("shadowed/search-1"), corpus("shadowed/search-2")};
-        if (reversed) std::swap(folders[0], folders[1]);
+        if (reversed)
+            std::swap(folders[0], folders[1]);
         discover_with_good(registry, folders);
         const Diagnostics problems = registry.problems();
         ASSERT_EQ(problems.size(), 1u) << describe(problems);
@@ -516,7 +540,8 @@ TEST(Clash, SamePluginIdInTwoSearchFoldersIsShadowedAndTheFirstWins) {
         ASSERT_TRUE(summary);
         EXPECT_EQ(summary->manifest, winner);
         EXPECT_EQ(summary->version, reversed ? "2.0.0" : "1.0.0");
-        EXPECT_EQ(registry.create<Workflow>("corpus-shadowed-cycle")->mode(), reversed ? "search-2" : "search-1");
+        EXPECT_EQ(registry.create<Workflow>("corpus-shadowed-cycle")->mode(),
+                  reversed ? "search-2" : "search-1");
         expect_host_goes_on(registry);
     }
 }
@@ -531,10 +556,12 @@ TEST(CrashingPlugin, ValidateReportsTheSignalAndTheHostSurvives) {
     ASSERT_TRUE(check.plugin);
     EXPECT_EQ(check.plugin->id, "corpus-crash-on-load");
     EXPECT_FALSE(check.plugin->loaded);
-    const Diagnostic* problem = find_problem(check.problems, library, "the plugin crashed while loading");
+    const Diagnostic* problem =
+        find_problem(check.problems, library, "the plugin crashed while loading");
     ASSERT_NE(problem, nullptr) << describe(check.problems);
     EXPECT_EQ(problem->severity, Severity::error);
-    EXPECT_TRUE(contains(problem->message, "(signal " + std::to_string(SIGSEGV))) << problem->message;
+    EXPECT_TRUE(contains(problem->message, "(signal " + std::to_string(SIGSEGV)))
+        << problem->message;
     EXPECT_FALSE(is_mapped(library)) << "the crashing library was opened in the test process";
 
     // Still here: validation and loading go on in this process.
@@ -551,9 +578,9 @@ TEST(CrashingPlugin, ValidateReportsTheSignalAndTheHostSurvives) {
 namespace {
 
 struct RejectedCase {
-    const char* folder;  ///< corpus case
-    const char* file;    ///< the file the problem must name, in the case's folder
-    const char* reason;  ///< a substring of the problem's message
+    const char* folder;      ///< corpus case
+    const char* file;        ///< the file the problem must name, in the case's folder
+    const char* reason;      ///< a substring of the problem's message
     bool manifest_readable;  ///< whether the check still describes the plugin
 };
 
@@ -570,30 +597,41 @@ const RejectedCase kRejected[] = {
     {"data-broken", "plugin.json", "'stages' must not be empty", false},
     {"library-missing", "libcorpus_library_missing.so", "library file not found", true},
     {"not-shared-object", "libcorpus_not_elf.so", "cannot open the library", true},
-    {"no-entry-point", "libcorpus_no_entry_point.so", "entry point 'coachkit_plugin_entry' not found", true},
+    {"no-entry-point", "libcorpus_no_entry_point.so",
+     "entry point 'coachkit_plugin_entry' not found", true},
     {"abi-major", "libcorpus_abi_major.so", "the major version must match", true},
     {"abi-minor", "libcorpus_abi_minor.so", "newer than this host's", true},
     {"descriptor-too-small", "libcorpus_descriptor_too_small.so", "descriptor is 12 bytes", true},
     {"null-descriptor", "libcorpus_null_descriptor.so", "entry point returned no descriptor", true},
-    {"id-mismatch", "libcorpus_mismatch.so", "the library says it is plugin 'corpus-mismatch'", true},
+    {"id-mismatch", "libcorpus_mismatch.so", "the library says it is plugin 'corpus-mismatch'",
+     true},
     {"version-mismatch", "libcorpus_mismatch.so", "the library says it is version '1.0.0'", true},
-    {"components-missing", "libcorpus_mismatch.so", "the manifest lists coaching-guide 'corpus-mismatch-guide'", true},
-    {"components-unlisted", "libcorpus_mismatch.so", "the library provides workflow 'corpus-mismatch-extra'", true},
-    {"register-throws", "libcorpus_register_throws.so", "corpus: the licence server is unreachable", true},
-    {"register-twice", "libcorpus_register_twice.so", "added workflow 'corpus-twice-flow' twice", true},
-    {"factory-failures", "libcorpus_factory_failures.so", "creating workflow 'corpus-factory-throws' failed", true},
-    {"crash-on-load", "libcorpus_crash_on_load.so", "the plugin crashed while loading (signal", true},
+    {"components-missing", "libcorpus_mismatch.so",
+     "the manifest lists coaching-guide 'corpus-mismatch-guide'", true},
+    {"components-unlisted", "libcorpus_mismatch.so",
+     "the library provides workflow 'corpus-mismatch-extra'", true},
+    {"register-throws", "libcorpus_register_throws.so", "corpus: the licence server is unreachable",
+     true},
+    {"register-twice", "libcorpus_register_twice.so", "added workflow 'corpus-twice-flow' twice",
+     true},
+    {"factory-failures", "libcorpus_factory_failures.so",
+     "creating workflow 'corpus-factory-throws' failed", true},
+    {"crash-on-load", "libcorpus_crash_on_load.so", "the plugin crashed while loading (signal",
+     true},
 };
 
 // So that test listings (and ctest's names) show the case, not the struct's bytes.
-void PrintTo(const RejectedCase& c, std::ostream* out) { *out << c.folder; }
+void PrintTo(const RejectedCase& c, std::ostream* out) {
+    *out << c.folder;
+}
 
 class ValidateRejects : public ::testing::TestWithParam<RejectedCase> {};
 
 std::string case_name(const ::testing::TestParamInfo<RejectedCase>& info) {
     std::string name = info.param.folder;
     for (char& c : name) {
-        if (c == '-') c = '_';
+        if (c == '-')
+            c = '_';
     }
     return name;
 }
@@ -606,7 +644,8 @@ TEST_P(ValidateRejects, NamingTheFileAndTheReason) {
     EXPECT_FALSE(check.ok());
     const path file = corpus(c.folder) / c.file;
     const Diagnostic* problem = find_problem(check.problems, file, c.reason);
-    ASSERT_NE(problem, nullptr) << "no problem about " << file << " saying \"" << c.reason << "\" in:\n"
+    ASSERT_NE(problem, nullptr) << "no problem about " << file << " saying \"" << c.reason
+                                << "\" in:\n"
                                 << describe(check.problems);
     EXPECT_EQ(problem->severity, Severity::error);
     EXPECT_EQ(check.plugin.has_value(), c.manifest_readable);
@@ -618,10 +657,11 @@ TEST_P(ValidateRejects, NamingTheFileAndTheReason) {
 INSTANTIATE_TEST_SUITE_P(Corpus, ValidateRejects, ::testing::ValuesIn(kRejected), case_name);
 
 TEST(Validate, AcceptsTheGoodPlugins) {
-    for (const auto& folder : {corpus("good-compiled"), corpus("good-data"), corpus("abi-minor-older"),
-                               corpus_build("mismatch")}) {
+    for (const auto& folder : {corpus("good-compiled"), corpus("good-data"),
+                               corpus("abi-minor-older"), corpus_build("mismatch")}) {
         for (const auto isolation : {Isolation::child_process, Isolation::in_process}) {
-            SCOPED_TRACE(folder.string() + (isolation == Isolation::in_process ? " in process" : " in a child"));
+            SCOPED_TRACE(folder.string() +
+                         (isolation == Isolation::in_process ? " in process" : " in a child"));
             const PluginCheck check = validate_plugin(folder, isolation);
             EXPECT_TRUE(check.ok()) << describe(check.problems);
             ASSERT_TRUE(check.plugin);

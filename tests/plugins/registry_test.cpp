@@ -22,7 +22,8 @@ bool under(const std::string& file, const path& folder) {
 std::set<std::string> mapped_plugin_files() {
     std::set<std::string> out;
     for (const auto& file : mapped_files()) {
-        if (under(file, corpus()) || under(file, corpus_build()) || under(file, builtin_plugins())) {
+        if (under(file, corpus()) || under(file, corpus_build()) ||
+            under(file, builtin_plugins())) {
             out.insert(file);
         }
     }
@@ -45,7 +46,8 @@ TEST(Discovery, OpensNoLibraryUntilFirstCreate) {
     // Every manifest there is: the built-ins and the whole corpus, broken ones included.
     EXPECT_NO_THROW(registry.discover({builtin_plugins(), corpus()}));
     EXPECT_GE(registry.plugins().size(), 20u);
-    EXPECT_TRUE(has_errors(registry.problems())) << "the corpus's broken manifests should be reported";
+    EXPECT_TRUE(has_errors(registry.problems()))
+        << "the corpus's broken manifests should be reported";
 
     EXPECT_EQ(mapped_plugin_files(), mapped_before) << "discovery opened a plugin library";
     EXPECT_FALSE(is_mapped(probe));
@@ -145,11 +147,13 @@ TEST_F(BuiltIns, CflatIdealCycleHasFourStages) {
     EXPECT_EQ(stages[1].id, "lesson");
     EXPECT_EQ(stages[2].id, "post-lesson-meeting");
     EXPECT_EQ(stages[3].id, "plan-next-cycle");
-    EXPECT_EQ(stages[0].roles, (std::vector<std::string>{"specialist-coach", "professional-learner"}));
+    EXPECT_EQ(stages[0].roles,
+              (std::vector<std::string>{"specialist-coach", "professional-learner"}));
     const auto& evidence = stages[1].evidence;
     EXPECT_NE(std::find(evidence.begin(), evidence.end(), "learner-reflection"), evidence.end());
     EXPECT_FALSE(stages[0].typical_minutes);
-    for (const auto& stage : stages) EXPECT_FALSE(stage.name.empty()) << stage.id;
+    for (const auto& stage : stages)
+        EXPECT_FALSE(stage.name.empty()) << stage.id;
 }
 
 TEST_F(BuiltIns, CureeGuideHasFourPhasesThenPace) {
@@ -182,14 +186,16 @@ TEST_F(BuiltIns, PrinciplesReviewDescribesItsScale) {
     const auto criteria = rubric->criteria();
     ASSERT_EQ(criteria.size(), 10u);
     EXPECT_EQ(criteria[0].id, "learning-conversation");
-    for (const auto& criterion : criteria) EXPECT_EQ(criterion.descriptors.size(), 3u) << criterion.id;
+    for (const auto& criterion : criteria)
+        EXPECT_EQ(criterion.descriptors.size(), 3u) << criterion.id;
 }
 
 TEST_F(BuiltIns, PrinciplesReviewAveragesRatings) {
     const auto rubric = registry_.create<Rubric>("principles-review");
     Diagnostics problems;
     const auto result = rubric->evaluate(
-        boost::json::parse(R"({"scores": {"learning-conversation": [1, 2, 3, 3], "thoughtful-relationship": 3}})"),
+        boost::json::parse(
+            R"({"scores": {"learning-conversation": [1, 2, 3, 3], "thoughtful-relationship": 3}})"),
         problems);
     EXPECT_EQ(result.rubric, "principles-review");
     ASSERT_EQ(result.criteria.size(), 2u);
@@ -226,16 +232,19 @@ TEST_F(BuiltIns, PrinciplesReviewReportsBadScores) {
                                          problems);
     auto error_at = [&](const std::string& pointer) -> std::string {
         for (const auto& p : problems) {
-            if (p.severity == Severity::error && p.pointer == pointer) return p.message;
+            if (p.severity == Severity::error && p.pointer == pointer)
+                return p.message;
         }
         return "(no error at " + pointer + ")";
     };
     EXPECT_EQ(error_at("/scores/no-such-principle"), "unknown criterion 'no-such-principle'");
     EXPECT_EQ(error_at("/scores/learning-conversation"), "rating 4.00 is outside the scale 1 to 3");
-    EXPECT_EQ(error_at("/scores/thoughtful-relationship/1"), "rating 0.00 is outside the scale 1 to 3");
+    EXPECT_EQ(error_at("/scores/thoughtful-relationship/1"),
+              "rating 0.00 is outside the scale 1 to 3");
     EXPECT_EQ(error_at("/scores/growing-self-direction"), "a rating must be a number");
-    EXPECT_TRUE(std::none_of(result.criteria.begin(), result.criteria.end(),
-                             [](const CriterionResult& r) { return r.criterion == "learning-conversation"; }));
+    EXPECT_TRUE(std::none_of(
+        result.criteria.begin(), result.criteria.end(),
+        [](const CriterionResult& r) { return r.criterion == "learning-conversation"; }));
 
     Diagnostics shape;
     (void)rubric->evaluate(boost::json::parse(R"({"ratings": {}})"), shape);
@@ -280,7 +289,8 @@ TEST_F(LearnerReflection, CountsWordsSentencesParagraphsAndQuestions) {
     EXPECT_EQ(content.metrics.at("questions"), 1);
     const auto& paragraphs = content.content.at("paragraphs").as_array();
     ASSERT_EQ(paragraphs.size(), 2u);
-    EXPECT_EQ(paragraphs[0], "I tried cold calling today. Did it help the quieter pupils? I think so!");
+    EXPECT_EQ(paragraphs[0],
+              "I tried cold calling today. Did it help the quieter pupils? I think so!");
     EXPECT_EQ(paragraphs[1], "Next time I will wait longer.");
 }
 
@@ -342,7 +352,8 @@ TEST(Lookup, ComponentsAreSortedByKindThenId) {
     registry.discover({builtin_plugins(), corpus("good-compiled"), corpus("good-data")});
     ASSERT_TRUE(registry.problems().empty()) << describe(registry.problems());
     std::vector<std::pair<ComponentKind, std::string>> listed;
-    for (const auto& d : registry.components()) listed.emplace_back(d.kind, d.id);
+    for (const auto& d : registry.components())
+        listed.emplace_back(d.kind, d.id);
     const std::vector<std::pair<ComponentKind, std::string>> expected{
         {ComponentKind::workflow, "cflat-ideal-cycle"},
         {ComponentKind::workflow, "corpus-good-cycle"},
@@ -384,7 +395,9 @@ TEST(Lookup, UnknownIdIsNotFoundAndListsTheKnownOnes) {
         (void)registry.create(ComponentKind::workflow, "no-such-cycle");
         FAIL() << "expected NotFoundError";
     } catch (const NotFoundError& e) {
-        EXPECT_STREQ(e.what(), "unknown workflow 'no-such-cycle' (known: cflat-ideal-cycle, corpus-good-cycle)");
+        EXPECT_STREQ(
+            e.what(),
+            "unknown workflow 'no-such-cycle' (known: cflat-ideal-cycle, corpus-good-cycle)");
     }
     Registry empty;
     try {
@@ -447,7 +460,8 @@ TEST(InProcess, AddedComponentIsFoundAndCreated) {
     registry.add(guide_descriptor("second-guide", "test-app"), guide_factory());
     EXPECT_EQ(registry.plugin("test-app")->provides.size(), 2u);
     registry.add(guide_descriptor("anonymous-guide", ""), guide_factory());
-    EXPECT_EQ(registry.find(ComponentKind::coaching_guide, "anonymous-guide")->plugin_id, "in-process");
+    EXPECT_EQ(registry.find(ComponentKind::coaching_guide, "anonymous-guide")->plugin_id,
+              "in-process");
 }
 
 TEST(InProcess, DuplicateAddIsAnError) {
@@ -458,7 +472,8 @@ TEST(InProcess, DuplicateAddIsAnError) {
         registry.add(guide_descriptor("in-process-guide", "another-app"), guide_factory());
         FAIL() << "expected Error";
     } catch (const Error& e) {
-        EXPECT_STREQ(e.what(), "coaching-guide 'in-process-guide' is already provided by plugin 'test-app'");
+        EXPECT_STREQ(e.what(),
+                     "coaching-guide 'in-process-guide' is already provided by plugin 'test-app'");
     }
     // Taking a discovered component's place, or a discovered plugin's id, is refused too.
     auto taken = guide_descriptor("curee-question-phases", "test-app");
@@ -467,7 +482,9 @@ TEST(InProcess, DuplicateAddIsAnError) {
         registry.add(guide_descriptor("new-guide", "cflat-coaching-cycle"), guide_factory());
         FAIL() << "expected Error";
     } catch (const Error& e) {
-        EXPECT_TRUE(contains(e.what(), "plugin id 'cflat-coaching-cycle' belongs to a discovered plugin")) << e.what();
+        EXPECT_TRUE(
+            contains(e.what(), "plugin id 'cflat-coaching-cycle' belongs to a discovered plugin"))
+            << e.what();
     }
     EXPECT_FALSE(registry.find(ComponentKind::coaching_guide, "new-guide"));
     EXPECT_EQ(registry.create<CoachingGuide>("curee-question-phases")->phases().size(), 5u);
@@ -506,8 +523,8 @@ TEST(VersionRange, Satisfies) {
 }
 
 TEST(VersionRange, MalformedIsAnError) {
-    for (const char* range : {"~0.1", "^1.0", "=>1.0", "=1.0", "1.0", ">=", ">= 0.1", ">=1..0", ">=1.x",
-                              ">=1.0-beta", ">=.1", ">=1.", "<<1.0"}) {
+    for (const char* range : {"~0.1", "^1.0", "=>1.0", "=1.0", "1.0", ">=", ">= 0.1", ">=1..0",
+                              ">=1.x", ">=1.0-beta", ">=.1", ">=1.", "<<1.0"}) {
         SCOPED_TRACE(range);
         try {
             (void)version_satisfies("0.1.0", range);

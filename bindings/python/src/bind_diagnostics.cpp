@@ -14,7 +14,8 @@ namespace {
 py::object new_exception(py::module_& m, const char* name, py::tuple bases, const char* doc) {
     const std::string qualified = std::string("coachkit.") + name;
     PyObject* type = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), nullptr);
-    if (type == nullptr) throw py::error_already_set();
+    if (type == nullptr)
+        throw py::error_already_set();
     py::object object = py::reinterpret_steal<py::object>(type);
     m.attr(name) = object;
     return object;
@@ -39,21 +40,27 @@ void bind_diagnostics(py::module_& m) {
 
     // Handles the translator below can reach. Deliberately never released: a py::object destroyed
     // after the interpreter has finalised would decrement a dead reference.
-    static py::handle error = new_exception(
-        m, "Error", py::make_tuple(py::reinterpret_borrow<py::object>(PyExc_RuntimeError)),
-        "Base of every error coachkit raises on purpose.").release();
-    static py::handle not_found = new_exception(
-        m, "NotFoundError",
-        py::make_tuple(py::reinterpret_borrow<py::object>(error), py::reinterpret_borrow<py::object>(PyExc_LookupError)),
-        "A lookup by id found nothing; the message lists what is known.").release();
-    static py::handle invalid = new_exception(
-        m, "InvalidDocumentError", py::make_tuple(error),
-        "A document (model pack, manifest…) was rejected; .diagnostics lists every problem.")
-        .release();
+    static py::handle error =
+        new_exception(m, "Error",
+                      py::make_tuple(py::reinterpret_borrow<py::object>(PyExc_RuntimeError)),
+                      "Base of every error coachkit raises on purpose.")
+            .release();
+    static py::handle not_found =
+        new_exception(m, "NotFoundError",
+                      py::make_tuple(py::reinterpret_borrow<py::object>(error),
+                                     py::reinterpret_borrow<py::object>(PyExc_LookupError)),
+                      "A lookup by id found nothing; the message lists what is known.")
+            .release();
+    static py::handle invalid =
+        new_exception(
+            m, "InvalidDocumentError", py::make_tuple(error),
+            "A document (model pack, manifest…) was rejected; .diagnostics lists every problem.")
+            .release();
 
     py::register_exception_translator([](std::exception_ptr thrown) {
         try {
-            if (thrown) std::rethrow_exception(thrown);
+            if (thrown)
+                std::rethrow_exception(thrown);
         } catch (const InvalidDocumentError& e) {
             py::object instance = invalid(e.what());
             instance.attr("diagnostics") = py::cast(e.diagnostics());

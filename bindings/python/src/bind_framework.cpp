@@ -21,13 +21,13 @@ py::class_<Item, Options...> bind_item(py::module_& m, const char* name, const c
     cls.def_property_readonly("id", [](const Item& i) { return i.id; })
         .def_property_readonly("name", [](const Item& i) { return i.name; })
         .def_property_readonly("summary", [](const Item& i) { return i.summary; })
-        .def_property_readonly("source", [](const Item& i) { return i.source; },
-                               "the source document the item cites")
-        .def_property_readonly("extra", [](const Item& i) { return to_python(i.extra); },
-                               "fields coachkit does not know, kept as the pack gave them")
-        .def("__repr__", [name](const Item& i) {
-            return std::string("<") + name + " '" + i.id + "'>";
-        });
+        .def_property_readonly(
+            "source", [](const Item& i) { return i.source; }, "the source document the item cites")
+        .def_property_readonly(
+            "extra", [](const Item& i) { return to_python(i.extra); },
+            "fields coachkit does not know, kept as the pack gave them")
+        .def("__repr__",
+             [name](const Item& i) { return std::string("<") + name + " '" + i.id + "'>"; });
     return cls;
 }
 
@@ -63,7 +63,8 @@ void bind_framework(py::module_& m) {
         .def_readonly("number", &Placement::number)
         .def_readonly("wording", &Placement::wording);
 
-    bind_item<Competence>(m, "Competence", "A practitioner skill or a professional learner's ability.")
+    bind_item<Competence>(m, "Competence",
+                          "A practitioner skill or a professional learner's ability.")
         .def_readonly("modes", &Competence::modes, "mode id -> Placement")
         .def("in_mode", &Competence::in_mode, py::arg("mode"))
         .def("label_in", &Competence::label_in, py::arg("mode"),
@@ -81,7 +82,8 @@ void bind_framework(py::module_& m) {
     py::class_<CompetenceComparison>(m, "CompetenceComparison")
         .def_readonly("shared_by_all", &CompetenceComparison::shared_by_all)
         .def_readonly("shared_by_some", &CompetenceComparison::shared_by_some)
-        .def_readonly("unique", &CompetenceComparison::unique, "mode id -> items only that mode has");
+        .def_readonly("unique", &CompetenceComparison::unique,
+                      "mode id -> items only that mode has");
 
     py::class_<ModeComparison>(m, "ModeComparison", "The result of Framework.compare().")
         .def_readonly("modes", &ModeComparison::modes)
@@ -94,7 +96,8 @@ void bind_framework(py::module_& m) {
         .def_readonly("name", &PackInfo::name)
         .def_readonly("version", &PackInfo::version)
         .def_readonly("description", &PackInfo::description)
-        .def_readonly("layers", &PackInfo::layers, "ids of the packs merged into this one, base first")
+        .def_readonly("layers", &PackInfo::layers,
+                      "ids of the packs merged into this one, base first")
         .def_readonly("sources", &PackInfo::sources);
 
     // Lists and lookups return copies: items are small, and a copy cannot dangle if the Python
@@ -117,23 +120,31 @@ void bind_framework(py::module_& m) {
         .def("skill", &Framework::skill, py::arg("id"))
         .def("ability", &Framework::ability, py::arg("id"))
         .def("activity", &Framework::activity, py::arg("id"))
-        .def("skills_of", &Framework::skills_of, py::arg("mode"), "the skills of a mode, in its order")
+        .def("skills_of", &Framework::skills_of, py::arg("mode"),
+             "the skills of a mode, in its order")
         .def("abilities_of", &Framework::abilities_of, py::arg("mode"),
              "what a professional learner develops in a mode")
         .def("activities_of", &Framework::activities_of, py::arg("mode"))
         .def("follow_theme", &Framework::follow_theme, py::arg("number"),
              "one theme followed around the modes")
-        .def("compare", [](const Framework& fw, const py::args& modes) {
+        .def(
+            "compare",
+            [](const Framework& fw, const py::args& modes) {
                 std::vector<std::string> ids;
-                for (const auto& mode : modes) ids.push_back(py::cast<std::string>(mode));
+                for (const auto& mode : modes)
+                    ids.push_back(py::cast<std::string>(mode));
                 return fw.compare(ids);
-            }, "compare(mode, mode, ...): shared and unique skills and abilities, activities by theme")
-        .def("to_json", [](const Framework& fw) { return to_python(fw.to_json()); },
-             "the framework as a standalone pack (a dict)")
-        .def("to_json_text", [](const Framework& fw) { return boost::json::serialize(fw.to_json()); })
+            },
+            "compare(mode, mode, ...): shared and unique skills and abilities, activities by theme")
+        .def(
+            "to_json", [](const Framework& fw) { return to_python(fw.to_json()); },
+            "the framework as a standalone pack (a dict)")
+        .def("to_json_text",
+             [](const Framework& fw) { return boost::json::serialize(fw.to_json()); })
         .def("to_markdown", &Framework::to_markdown)
         .def("__repr__", [](const Framework& fw) {
-            return "<Framework '" + fw.info().id + "': " + std::to_string(fw.modes().size()) + " modes>";
+            return "<Framework '" + fw.info().id + "': " + std::to_string(fw.modes().size()) +
+                   " modes>";
         });
 
     m.def("load_pack", &load_pack, py::arg("path"),

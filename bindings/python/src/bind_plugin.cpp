@@ -17,12 +17,15 @@ namespace coachkit::python {
 
 namespace {
 
-// ---- trampolines: let Python classes implement the interfaces ------------------------------------
-// PYBIND11_OVERRIDE_PURE takes the GIL itself, so C++ threads may call these.
+// ---- trampolines: let Python classes implement the interfaces
+// ------------------------------------ PYBIND11_OVERRIDE_PURE takes the GIL itself, so C++ threads
+// may call these.
 
 class PyWorkflow : public Workflow {
 public:
-    [[nodiscard]] std::string mode() const override { PYBIND11_OVERRIDE_PURE(std::string, Workflow, mode, ); }
+    [[nodiscard]] std::string mode() const override {
+        PYBIND11_OVERRIDE_PURE(std::string, Workflow, mode, );
+    }
     [[nodiscard]] std::vector<WorkflowStage> stages() const override {
         PYBIND11_OVERRIDE_PURE(std::vector<WorkflowStage>, Workflow, stages, );
     }
@@ -30,7 +33,9 @@ public:
 
 class PyCoachingGuide : public CoachingGuide {
 public:
-    [[nodiscard]] std::string focus() const override { PYBIND11_OVERRIDE_PURE(std::string, CoachingGuide, focus, ); }
+    [[nodiscard]] std::string focus() const override {
+        PYBIND11_OVERRIDE_PURE(std::string, CoachingGuide, focus, );
+    }
     [[nodiscard]] std::vector<PromptGroup> phases() const override {
         PYBIND11_OVERRIDE_PURE(std::vector<PromptGroup>, CoachingGuide, phases, );
     }
@@ -38,7 +43,9 @@ public:
 
 class PyRubric : public Rubric {
 public:
-    [[nodiscard]] std::string applies_to() const override { PYBIND11_OVERRIDE_PURE(std::string, Rubric, applies_to, ); }
+    [[nodiscard]] std::string applies_to() const override {
+        PYBIND11_OVERRIDE_PURE(std::string, Rubric, applies_to, );
+    }
     [[nodiscard]] std::vector<RubricCriterion> criteria() const override {
         PYBIND11_OVERRIDE_PURE(std::vector<RubricCriterion>, Rubric, criteria, );
     }
@@ -47,14 +54,18 @@ public:
     }
     // Python's evaluate(input: dict) -> Assessment; problems are raised as exceptions there and
     // become an error diagnostic here.
-    [[nodiscard]] Assessment evaluate(const boost::json::value& input, Diagnostics& out) const override {
+    [[nodiscard]] Assessment evaluate(const boost::json::value& input,
+                                      Diagnostics& out) const override {
         py::gil_scoped_acquire gil;
-        const py::function override = py::get_override(static_cast<const Rubric*>(this), "evaluate");
-        if (!override) throw Error("Python rubric does not implement evaluate()");
+        const py::function override =
+            py::get_override(static_cast<const Rubric*>(this), "evaluate");
+        if (!override)
+            throw Error("Python rubric does not implement evaluate()");
         try {
             return override(to_python(input)).cast<Assessment>();
         } catch (const py::error_already_set& e) {
-            out.push_back({Severity::error, "", "", 0, 0, std::string("evaluate() raised: ") + e.what()});
+            out.push_back(
+                {Severity::error, "", "", 0, 0, std::string("evaluate() raised: ") + e.what()});
             return {};
         }
     }
@@ -65,37 +76,47 @@ public:
     [[nodiscard]] std::vector<std::string> formats() const override {
         PYBIND11_OVERRIDE_PURE(std::vector<std::string>, EvidenceSource, formats, );
     }
-    [[nodiscard]] PrivacyClass privacy() const override { PYBIND11_OVERRIDE_PURE(PrivacyClass, EvidenceSource, privacy, ); }
-    // Python's ingest(data: bytes, format: str) -> (content, metrics); an exception becomes an error.
+    [[nodiscard]] PrivacyClass privacy() const override {
+        PYBIND11_OVERRIDE_PURE(PrivacyClass, EvidenceSource, privacy, );
+    }
+    // Python's ingest(data: bytes, format: str) -> (content, metrics); an exception becomes an
+    // error.
     [[nodiscard]] EvidenceContent ingest(std::string_view bytes, std::string_view format,
                                          std::string_view origin, Diagnostics& out) const override {
         py::gil_scoped_acquire gil;
-        const py::function override = py::get_override(static_cast<const EvidenceSource*>(this), "ingest");
-        if (!override) throw Error("Python evidence source does not implement ingest()");
+        const py::function override =
+            py::get_override(static_cast<const EvidenceSource*>(this), "ingest");
+        if (!override)
+            throw Error("Python evidence source does not implement ingest()");
         EvidenceContent result;
         result.format = std::string(format);
         try {
-            const py::tuple answer = override(py::bytes(bytes.data(), bytes.size()), std::string(format));
+            const py::tuple answer =
+                override(py::bytes(bytes.data(), bytes.size()), std::string(format));
             const py::module_ json = py::module_::import("json");
             Diagnostics parse_problems;
-            if (auto value = parse_json(json.attr("dumps")(answer[0]).cast<std::string>(), origin, parse_problems)) {
+            if (auto value = parse_json(json.attr("dumps")(answer[0]).cast<std::string>(), origin,
+                                        parse_problems)) {
                 result.content = std::move(*value);
             }
             result.metrics = answer[1].cast<std::map<std::string, double>>();
         } catch (const std::exception& e) {
-            out.push_back({Severity::error, std::string(origin), "", 0, 0, std::string("ingest() raised: ") + e.what()});
+            out.push_back({Severity::error, std::string(origin), "", 0, 0,
+                           std::string("ingest() raised: ") + e.what()});
         }
         return result;
     }
 };
 
-// ---- Python objects owned by C++ ------------------------------------------------------------------
+// ---- Python objects owned by C++
+// ------------------------------------------------------------------
 
 /// A reference to a Python object that C++ may copy and drop from any thread: the count of C++
 /// owners is a shared_ptr (no GIL needed), and the last owner takes the GIL to release the object.
 std::shared_ptr<py::object> share(py::object object) {
     return std::shared_ptr<py::object>(new py::object(std::move(object)), [](py::object* held) {
-        if (!Py_IsInitialized()) return;  // at interpreter exit, leaking beats crashing
+        if (!Py_IsInitialized())
+            return;  // at interpreter exit, leaking beats crashing
         py::gil_scoped_acquire gil;
         delete held;
     });
@@ -112,27 +133,38 @@ std::shared_ptr<Component> hold(py::object instance) {
 ComponentKind kind_of_class(const py::handle& cls) {
     const py::module_ m = py::module_::import("coachkit._coachkit");
     const std::pair<const char*, ComponentKind> bases[] = {
-        {"Workflow", ComponentKind::workflow}, {"CoachingGuide", ComponentKind::coaching_guide},
-        {"Rubric", ComponentKind::rubric}, {"EvidenceSource", ComponentKind::evidence_source}};
+        {"Workflow", ComponentKind::workflow},
+        {"CoachingGuide", ComponentKind::coaching_guide},
+        {"Rubric", ComponentKind::rubric},
+        {"EvidenceSource", ComponentKind::evidence_source}};
     for (const auto& [name, kind] : bases) {
-        if (PyObject_IsSubclass(cls.ptr(), m.attr(name).ptr()) == 1) return kind;
+        if (PyObject_IsSubclass(cls.ptr(), m.attr(name).ptr()) == 1)
+            return kind;
     }
-    throw Error("a Python component must subclass coachkit.Workflow, CoachingGuide, Rubric or EvidenceSource");
+    throw Error(
+        "a Python component must subclass coachkit.Workflow, CoachingGuide, Rubric or "
+        "EvidenceSource");
 }
 
 ComponentKind parse_kind(const std::string& text) {
-    if (const auto kind = parse_component_kind(text)) return *kind;
-    throw Error("unknown kind '" + text + "' (known: workflow, evidence-source, rubric, coaching-guide)");
+    if (const auto kind = parse_component_kind(text))
+        return *kind;
+    throw Error("unknown kind '" + text +
+                "' (known: workflow, evidence-source, rubric, coaching-guide)");
 }
 
 /// Returns a created component as its interface type, so Python sees its methods even when the
 /// concrete class (from a compiled plugin) is unknown to pybind11.
 py::object as_interface(const std::shared_ptr<Component>& component) {
     switch (component->kind()) {
-        case ComponentKind::workflow: return py::cast(std::static_pointer_cast<Workflow>(component));
-        case ComponentKind::coaching_guide: return py::cast(std::static_pointer_cast<CoachingGuide>(component));
-        case ComponentKind::rubric: return py::cast(std::static_pointer_cast<Rubric>(component));
-        case ComponentKind::evidence_source: return py::cast(std::static_pointer_cast<EvidenceSource>(component));
+        case ComponentKind::workflow:
+            return py::cast(std::static_pointer_cast<Workflow>(component));
+        case ComponentKind::coaching_guide:
+            return py::cast(std::static_pointer_cast<CoachingGuide>(component));
+        case ComponentKind::rubric:
+            return py::cast(std::static_pointer_cast<Rubric>(component));
+        case ComponentKind::evidence_source:
+            return py::cast(std::static_pointer_cast<EvidenceSource>(component));
     }
     return py::none();
 }
@@ -142,7 +174,9 @@ void register_python(Registry& registry, const py::object& target, const std::st
                      const std::string& name, const std::string& summary, const std::string& plugin,
                      const py::dict& metadata) {
     const bool is_class = PyType_Check(target.ptr()) != 0;
-    const py::handle cls = is_class ? py::handle(target) : py::handle(reinterpret_cast<PyObject*>(Py_TYPE(target.ptr())));
+    const py::handle cls = is_class
+                               ? py::handle(target)
+                               : py::handle(reinterpret_cast<PyObject*>(Py_TYPE(target.ptr())));
     ComponentDescriptor descriptor;
     descriptor.kind = kind_of_class(cls);
     descriptor.id = id;
@@ -151,7 +185,8 @@ void register_python(Registry& registry, const py::object& target, const std::st
     descriptor.plugin_id = plugin;
     descriptor.plugin_version = "0";
     Diagnostics problems;
-    const std::string metadata_text = py::module_::import("json").attr("dumps")(metadata).cast<std::string>();
+    const std::string metadata_text =
+        py::module_::import("json").attr("dumps")(metadata).cast<std::string>();
     if (auto value = parse_json(metadata_text, "metadata", problems); value && value->is_object()) {
         descriptor.metadata = value->as_object();
     }
@@ -173,9 +208,11 @@ py::tuple assess(const Rubric& rubric, const py::object& input) {
     const std::string text = py::module_::import("json").attr("dumps")(input).cast<std::string>();
     Diagnostics problems;
     auto value = parse_json(text, "input", problems);
-    if (!value) throw InvalidDocumentError(std::move(problems));
+    if (!value)
+        throw InvalidDocumentError(std::move(problems));
     Assessment result = rubric.evaluate(*value, problems);
-    if (has_errors(problems)) throw InvalidDocumentError(std::move(problems));
+    if (has_errors(problems))
+        throw InvalidDocumentError(std::move(problems));
     return py::make_tuple(result, problems);
 }
 
@@ -185,7 +222,8 @@ py::tuple ingest(const EvidenceSource& source, const py::bytes& data, const std:
     const std::string bytes = data;
     Diagnostics problems;
     EvidenceContent content = source.ingest(bytes, format, origin, problems);
-    if (has_errors(problems)) throw InvalidDocumentError(std::move(problems));
+    if (has_errors(problems))
+        throw InvalidDocumentError(std::move(problems));
     return py::make_tuple(to_python(content.content), content.metrics, problems);
 }
 
@@ -197,7 +235,8 @@ void bind_plugin(py::module_& m) {
         .value("evidence_source", ComponentKind::evidence_source)
         .value("rubric", ComponentKind::rubric)
         .value("coaching_guide", ComponentKind::coaching_guide)
-        .def("__str__", [](ComponentKind k) { return std::string(to_string(k)); }, py::prepend());
+        .def(
+            "__str__", [](ComponentKind k) { return std::string(to_string(k)); }, py::prepend());
 
     py::enum_<PrivacyClass>(m, "PrivacyClass")
         .value("no_personal_data", PrivacyClass::no_personal_data)
@@ -210,13 +249,20 @@ void bind_plugin(py::module_& m) {
         .value("python", PluginType::python);
 
     py::class_<WorkflowStage>(m, "WorkflowStage")
-        .def(py::init([](std::string id, std::string name, std::string summary, std::vector<std::string> roles,
-                         std::optional<int> typical_minutes, std::vector<std::string> evidence) {
-                 return WorkflowStage{std::move(id), std::move(name), std::move(summary), std::move(roles),
-                                      typical_minutes, std::move(evidence), {}};
+        .def(py::init([](std::string id, std::string name, std::string summary,
+                         std::vector<std::string> roles, std::optional<int> typical_minutes,
+                         std::vector<std::string> evidence) {
+                 return WorkflowStage{std::move(id),
+                                      std::move(name),
+                                      std::move(summary),
+                                      std::move(roles),
+                                      typical_minutes,
+                                      std::move(evidence),
+                                      {}};
              }),
-             py::arg("id"), py::arg("name"), py::arg("summary") = "", py::arg("roles") = std::vector<std::string>{},
-             py::arg("typical_minutes") = py::none(), py::arg("evidence") = std::vector<std::string>{})
+             py::arg("id"), py::arg("name"), py::arg("summary") = "",
+             py::arg("roles") = std::vector<std::string>{}, py::arg("typical_minutes") = py::none(),
+             py::arg("evidence") = std::vector<std::string>{})
         .def_readonly("id", &WorkflowStage::id)
         .def_readonly("name", &WorkflowStage::name)
         .def_readonly("summary", &WorkflowStage::summary)
@@ -225,11 +271,13 @@ void bind_plugin(py::module_& m) {
         .def_readonly("evidence", &WorkflowStage::evidence);
 
     py::class_<PromptGroup>(m, "PromptGroup")
-        .def(py::init([](std::string id, std::string name, std::vector<std::string> prompts, std::string summary,
-                         bool any_time) {
-                 return PromptGroup{std::move(id), std::move(name), std::move(summary), std::move(prompts), any_time};
+        .def(py::init([](std::string id, std::string name, std::vector<std::string> prompts,
+                         std::string summary, bool any_time) {
+                 return PromptGroup{std::move(id), std::move(name), std::move(summary),
+                                    std::move(prompts), any_time};
              }),
-             py::arg("id"), py::arg("name"), py::arg("prompts"), py::arg("summary") = "", py::arg("any_time") = false)
+             py::arg("id"), py::arg("name"), py::arg("prompts"), py::arg("summary") = "",
+             py::arg("any_time") = false)
         .def_readonly("id", &PromptGroup::id)
         .def_readonly("name", &PromptGroup::name)
         .def_readonly("summary", &PromptGroup::summary)
@@ -237,52 +285,63 @@ void bind_plugin(py::module_& m) {
         .def_readonly("any_time", &PromptGroup::any_time);
 
     py::class_<RubricLevel>(m, "RubricLevel")
-        .def(py::init([](int value, std::string id, std::string name) { return RubricLevel{value, std::move(id), std::move(name)}; }),
+        .def(py::init([](int value, std::string id, std::string name) {
+                 return RubricLevel{value, std::move(id), std::move(name)};
+             }),
              py::arg("value"), py::arg("id"), py::arg("name"))
         .def_readonly("value", &RubricLevel::value)
         .def_readonly("id", &RubricLevel::id)
         .def_readonly("name", &RubricLevel::name);
 
     py::class_<RubricCriterion>(m, "RubricCriterion")
-        .def(py::init([](std::string id, std::string name, std::string summary, std::vector<std::string> descriptors) {
-                 return RubricCriterion{std::move(id), std::move(name), std::move(summary), std::move(descriptors)};
+        .def(py::init([](std::string id, std::string name, std::string summary,
+                         std::vector<std::string> descriptors) {
+                 return RubricCriterion{std::move(id), std::move(name), std::move(summary),
+                                        std::move(descriptors)};
              }),
-             py::arg("id"), py::arg("name"), py::arg("summary") = "", py::arg("descriptors") = std::vector<std::string>{})
+             py::arg("id"), py::arg("name"), py::arg("summary") = "",
+             py::arg("descriptors") = std::vector<std::string>{})
         .def_readonly("id", &RubricCriterion::id)
         .def_readonly("name", &RubricCriterion::name)
         .def_readonly("summary", &RubricCriterion::summary)
         .def_readonly("descriptors", &RubricCriterion::descriptors);
 
     py::class_<CriterionResult>(m, "CriterionResult")
-        .def(py::init([](std::string criterion, double score, std::string level, std::string rationale) {
-                 return CriterionResult{std::move(criterion), score, std::move(level), std::move(rationale)};
-             }),
-             py::arg("criterion"), py::arg("score"), py::arg("level") = "", py::arg("rationale") = "")
+        .def(py::init(
+                 [](std::string criterion, double score, std::string level, std::string rationale) {
+                     return CriterionResult{std::move(criterion), score, std::move(level),
+                                            std::move(rationale)};
+                 }),
+             py::arg("criterion"), py::arg("score"), py::arg("level") = "",
+             py::arg("rationale") = "")
         .def_readonly("criterion", &CriterionResult::criterion)
         .def_readonly("score", &CriterionResult::score)
         .def_readonly("level", &CriterionResult::level)
         .def_readonly("rationale", &CriterionResult::rationale);
 
     py::class_<Assessment>(m, "Assessment")
-        .def(py::init([](std::string rubric, std::vector<CriterionResult> criteria, double overall, std::string level,
-                         std::string rationale) {
-                 return Assessment{std::move(rubric), std::move(criteria), overall, std::move(level), std::move(rationale)};
+        .def(py::init([](std::string rubric, std::vector<CriterionResult> criteria, double overall,
+                         std::string level, std::string rationale) {
+                 return Assessment{std::move(rubric), std::move(criteria), overall,
+                                   std::move(level), std::move(rationale)};
              }),
-             py::arg("rubric") = "", py::arg("criteria") = std::vector<CriterionResult>{}, py::arg("overall") = 0.0,
-             py::arg("level") = "", py::arg("rationale") = "")
+             py::arg("rubric") = "", py::arg("criteria") = std::vector<CriterionResult>{},
+             py::arg("overall") = 0.0, py::arg("level") = "", py::arg("rationale") = "")
         .def_readonly("rubric", &Assessment::rubric)
         .def_readonly("criteria", &Assessment::criteria)
         .def_readonly("overall", &Assessment::overall)
         .def_readonly("level", &Assessment::level)
         .def_readonly("rationale", &Assessment::rationale);
 
-    py::class_<Component, std::shared_ptr<Component>>(m, "Component", "The base of every component.")
+    py::class_<Component, std::shared_ptr<Component>>(m, "Component",
+                                                      "The base of every component.")
         .def_property_readonly("kind", &Component::kind)
-        .def("describe", [](const Component& c) { return to_python(describe_component(c)); },
-             "the component's content as a dict (what `coachkit plugins show` prints)");
+        .def(
+            "describe", [](const Component& c) { return to_python(describe_component(c)); },
+            "the component's content as a dict (what `coachkit plugins show` prints)");
 
-    py::class_<Workflow, Component, PyWorkflow, std::shared_ptr<Workflow>>(m, "Workflow",
-                                                                          "Subclass to write a workflow in Python.")
+    py::class_<Workflow, Component, PyWorkflow, std::shared_ptr<Workflow>>(
+        m, "Workflow", "Subclass to write a workflow in Python.")
         .def(py::init<>())
         .def("mode", &Workflow::mode)
         .def("stages", &Workflow::stages);
@@ -293,7 +352,8 @@ void bind_plugin(py::module_& m) {
         .def("focus", &CoachingGuide::focus)
         .def("phases", &CoachingGuide::phases);
 
-    py::class_<Rubric, Component, PyRubric, std::shared_ptr<Rubric>>(m, "Rubric", "Subclass to write a rubric in Python.")
+    py::class_<Rubric, Component, PyRubric, std::shared_ptr<Rubric>>(
+        m, "Rubric", "Subclass to write a rubric in Python.")
         .def(py::init<>())
         .def("applies_to", &Rubric::applies_to)
         .def("criteria", &Rubric::criteria)
@@ -306,15 +366,17 @@ void bind_plugin(py::module_& m) {
         .def(py::init<>())
         .def("formats", &EvidenceSource::formats)
         .def("privacy", &EvidenceSource::privacy)
-        .def("ingest", &ingest, py::arg("data"), py::arg("format"), py::arg("origin") = "<bytes>",
-             "Ingest; returns (content, metrics, warnings). Raises InvalidDocumentError on errors.");
+        .def(
+            "ingest", &ingest, py::arg("data"), py::arg("format"), py::arg("origin") = "<bytes>",
+            "Ingest; returns (content, metrics, warnings). Raises InvalidDocumentError on errors.");
 
     py::class_<ComponentDescriptor>(m, "ComponentDescriptor")
         .def_readonly("kind", &ComponentDescriptor::kind)
         .def_readonly("id", &ComponentDescriptor::id)
         .def_readonly("name", &ComponentDescriptor::display_name)
         .def_readonly("summary", &ComponentDescriptor::summary)
-        .def_property_readonly("metadata", [](const ComponentDescriptor& d) { return to_python(d.metadata); })
+        .def_property_readonly("metadata",
+                               [](const ComponentDescriptor& d) { return to_python(d.metadata); })
         .def_readonly("plugin_id", &ComponentDescriptor::plugin_id)
         .def_readonly("plugin_version", &ComponentDescriptor::plugin_version)
         .def("__repr__", [](const ComponentDescriptor& d) {
@@ -331,14 +393,17 @@ void bind_plugin(py::module_& m) {
         .def_readonly("library", &PluginSummary::library)
         .def_readonly("loaded", &PluginSummary::loaded)
         .def_readonly("provides", &PluginSummary::provides)
-        .def("__repr__", [](const PluginSummary& p) { return "<PluginSummary '" + p.id + "' " + p.version + ">"; });
+        .def("__repr__", [](const PluginSummary& p) {
+            return "<PluginSummary '" + p.id + "' " + p.version + ">";
+        });
 
     py::class_<PluginCheck>(m, "PluginCheck")
         .def_readonly("plugin", &PluginCheck::plugin)
         .def_readonly("problems", &PluginCheck::problems)
         .def_property_readonly("ok", &PluginCheck::ok);
 
-    py::class_<Registry>(m, "Registry", "Every component the discovered plugins provide, created on demand.")
+    py::class_<Registry>(m, "Registry",
+                         "Every component the discovered plugins provide, created on demand.")
         .def(py::init<>())
         .def_static("default_search_path", &Registry::default_search_path)
         .def("discover", &Registry::discover, py::arg("folders"),
@@ -348,13 +413,21 @@ void bind_plugin(py::module_& m) {
         .def_property_readonly("problems", &Registry::problems)
         .def("plugins", &Registry::plugins)
         .def("plugin", &Registry::plugin, py::arg("id"))
-        .def("components", [](const Registry& r, const std::optional<std::string>& kind) {
+        .def(
+            "components",
+            [](const Registry& r, const std::optional<std::string>& kind) {
                 return r.components(kind ? std::optional(parse_kind(*kind)) : std::nullopt);
-            }, py::arg("kind") = py::none())
-        .def("find", [](const Registry& r, const std::string& kind, const std::string& id) {
+            },
+            py::arg("kind") = py::none())
+        .def(
+            "find",
+            [](const Registry& r, const std::string& kind, const std::string& id) {
                 return r.find(parse_kind(kind), id);
-            }, py::arg("kind"), py::arg("id"))
-        .def("create", [](Registry& r, const std::string& kind, const std::string& id) {
+            },
+            py::arg("kind"), py::arg("id"))
+        .def(
+            "create",
+            [](Registry& r, const std::string& kind, const std::string& id) {
                 std::shared_ptr<Component> component;
                 {
                     // Loading a library and calling C++ factories need no GIL; a Python factory
@@ -363,47 +436,64 @@ void bind_plugin(py::module_& m) {
                     component = r.create(parse_kind(kind), id);
                 }
                 return as_interface(component);
-            }, py::arg("kind"), py::arg("id"))
-        .def("describe", [](Registry& r, const std::string& kind, const std::string& id) {
+            },
+            py::arg("kind"), py::arg("id"))
+        .def(
+            "describe",
+            [](Registry& r, const std::string& kind, const std::string& id) {
                 boost::json::object description;
                 {
                     py::gil_scoped_release release;
                     description = describe_component(*r.create(parse_kind(kind), id));
                 }
                 return to_python(description);
-            }, py::arg("kind"), py::arg("id"),
+            },
+            py::arg("kind"), py::arg("id"),
             "Create a component in C++ and describe it (works the same for Python components).")
-        .def("load", &Registry::load, py::arg("plugin_id"), py::call_guard<py::gil_scoped_release>())
+        .def("load", &Registry::load, py::arg("plugin_id"),
+             py::call_guard<py::gil_scoped_release>())
         .def("register", &register_python, py::arg("target"), py::arg("id"), py::arg("name") = "",
-             py::arg("summary") = "", py::arg("plugin") = "python", py::arg("metadata") = py::dict(),
-             "Register a Python class (a new instance per create) or instance (shared) as a component.");
+             py::arg("summary") = "", py::arg("plugin") = "python",
+             py::arg("metadata") = py::dict(),
+             "Register a Python class (a new instance per create) or instance (shared) as a "
+             "component.");
 
-    m.def("validate_plugin", [](const std::filesystem::path& path, bool isolate) {
+    m.def(
+        "validate_plugin",
+        [](const std::filesystem::path& path, bool isolate) {
             py::gil_scoped_release release;
-            return validate_plugin(path, isolate ? Isolation::child_process : Isolation::in_process);
-        }, py::arg("path"), py::arg("isolate") = true,
-        "Check a plugin folder or manifest; a compiled plugin is opened in a child process unless isolate=False.");
+            return validate_plugin(path,
+                                   isolate ? Isolation::child_process : Isolation::in_process);
+        },
+        py::arg("path"), py::arg("isolate") = true,
+        "Check a plugin folder or manifest; a compiled plugin is opened in a child process unless "
+        "isolate=False.");
     m.def("version_satisfies", &version_satisfies, py::arg("version"), py::arg("range"));
     // A Python subclass's own evaluate()/ingest() shadow the bound methods; these always go
     // through C++, as the engine does, whatever language the component is written in.
     m.def("assess", &assess, py::arg("rubric"), py::arg("input"),
           "Evaluate any rubric through C++; returns (Assessment, warnings).");
-    m.def("ingest", &ingest, py::arg("source"), py::arg("data"), py::arg("format"), py::arg("origin") = "<bytes>",
+    m.def("ingest", &ingest, py::arg("source"), py::arg("data"), py::arg("format"),
+          py::arg("origin") = "<bytes>",
           "Ingest with any evidence source through C++; returns (content, metrics, warnings).");
 
     // PluginError carries the plugin, the file and the reason.
     static py::handle plugin_error = [&m] {
         const py::object base = m.attr("Error");
-        PyObject* type = PyErr_NewExceptionWithDoc("coachkit.PluginError",
-                                                   "A plugin could not be loaded or failed; .plugin_id, .file and .reason say which and why.",
-                                                   py::make_tuple(base).ptr(), nullptr);
-        if (type == nullptr) throw py::error_already_set();
+        PyObject* type =
+            PyErr_NewExceptionWithDoc("coachkit.PluginError",
+                                      "A plugin could not be loaded or failed; .plugin_id, .file "
+                                      "and .reason say which and why.",
+                                      py::make_tuple(base).ptr(), nullptr);
+        if (type == nullptr)
+            throw py::error_already_set();
         m.attr("PluginError") = py::reinterpret_borrow<py::object>(type);
         return py::handle(type);
     }();
     py::register_exception_translator([](std::exception_ptr thrown) {
         try {
-            if (thrown) std::rethrow_exception(thrown);
+            if (thrown)
+                std::rethrow_exception(thrown);
         } catch (const PluginError& e) {
             py::object instance = py::reinterpret_borrow<py::object>(plugin_error)(e.what());
             instance.attr("plugin_id") = e.plugin_id();

@@ -1,8 +1,9 @@
 // Boost.JSON values to Python objects (dict, list, str, int, float, bool, None).
 #pragma once
 
-#include <boost/json/value.hpp>
 #include <pybind11/pybind11.h>
+
+#include <boost/json/value.hpp>
 
 namespace coachkit::python {
 

@@ -13,7 +13,8 @@ std::string Diagnostic::to_string() const {
         out += ':' + (pointer.empty() ? std::string("/") : pointer);
     }
     out += ": ";
-    if (severity == Severity::warning) out += "warning: ";
+    if (severity == Severity::warning)
+        out += "warning: ";
     out += message;
     return out;
 }
@@ -27,7 +28,8 @@ namespace {
 std::string join_lines(const Diagnostics& diagnostics) {
     std::string text;
     for (const auto& d : diagnostics) {
-        if (!text.empty()) text += '\n';
+        if (!text.empty())
+            text += '\n';
         text += d.to_string();
     }
     return text.empty() ? std::string("invalid document") : text;

@@ -14,7 +14,8 @@ namespace {
 template <typename Item>
 void index_by_id(const std::vector<Item>& items, IdIndex& index) {
     index.clear();
-    for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        index.emplace(items[i].id, i);
 }
 
 template <typename Item>
@@ -26,9 +27,11 @@ const Item* find_in(const std::vector<Item>& items, const IdIndex& index, std::s
 template <typename Item>
 const Item& get_in(const std::vector<Item>& items, const IdIndex& index, std::string_view id,
                    std::string_view what) {
-    if (const auto* item = find_in(items, index, id)) return *item;
+    if (const auto* item = find_in(items, index, id))
+        return *item;
     std::string known;
-    for (const auto& item : items) known += (known.empty() ? "" : ", ") + item.id;
+    for (const auto& item : items)
+        known += (known.empty() ? "" : ", ") + item.id;
     throw NotFoundError("unknown " + std::string(what) + " '" + std::string(id) +
                         "' (known: " + (known.empty() ? "none" : known) + ")");
 }
@@ -37,12 +40,14 @@ const Item& get_in(const std::vector<Item>& items, const IdIndex& index, std::st
 std::vector<Competence> in_mode(const std::vector<Competence>& items, const std::string& mode) {
     std::vector<Competence> out;
     for (const auto& item : items) {
-        if (item.in_mode(mode)) out.push_back(item);
+        if (item.in_mode(mode))
+            out.push_back(item);
     }
     std::stable_sort(out.begin(), out.end(), [&](const Competence& a, const Competence& b) {
         const auto& na = a.modes.at(mode).number;
         const auto& nb = b.modes.at(mode).number;
-        if (na && nb) return *na < *nb;
+        if (na && nb)
+            return *na < *nb;
         return na.has_value() && !nb.has_value();
     });
     return out;
@@ -51,11 +56,13 @@ std::vector<Competence> in_mode(const std::vector<Competence>& items, const std:
 CompetenceComparison compare_competences(const std::vector<Competence>& items,
                                          const std::vector<std::string>& modes) {
     CompetenceComparison result;
-    for (const auto& mode : modes) result.unique[mode];
+    for (const auto& mode : modes)
+        result.unique[mode];
     for (const auto& item : items) {
         std::vector<std::string> present;
         for (const auto& mode : modes) {
-            if (item.in_mode(mode)) present.push_back(mode);
+            if (item.in_mode(mode))
+                present.push_back(mode);
         }
         if (present.size() == modes.size()) {
             result.shared_by_all.push_back(item);
@@ -77,7 +84,8 @@ CompetenceComparison compare_competences(const std::vector<Competence>& items,
     };
     order_by(result.shared_by_all, modes.front());
     order_by(result.shared_by_some, modes.front());
-    for (auto& [mode, list] : result.unique) order_by(list, mode);
+    for (auto& [mode, list] : result.unique)
+        order_by(list, mode);
     return result;
 }
 
@@ -88,9 +96,11 @@ namespace {
 /// Reads a parsed (or failed) document into a Framework, or throws with every problem found.
 Framework build(std::optional<boost::json::value> document, std::string_view origin,
                 const Framework* base, Diagnostics& problems) {
-    if (!document) throw InvalidDocumentError(std::move(problems));
+    if (!document)
+        throw InvalidDocumentError(std::move(problems));
     auto data = read_pack(std::move(*document), origin, base, problems);
-    if (!data) throw InvalidDocumentError(std::move(problems));
+    if (!data)
+        throw InvalidDocumentError(std::move(problems));
     return Framework(std::move(data));
 }
 
@@ -104,7 +114,8 @@ void Framework::Data::build_indexes() {
     index_by_id(abilities, ability_index);
     index_by_id(activities, activity_index);
     theme_index.clear();
-    for (std::size_t i = 0; i < themes.size(); ++i) theme_index.emplace(themes[i].number, i);
+    for (std::size_t i = 0; i < themes.size(); ++i)
+        theme_index.emplace(themes[i].number, i);
 }
 
 const std::string& Competence::label_in(const std::string& mode) const {
@@ -120,19 +131,36 @@ const Framework& Framework::curee() {
         constexpr std::string_view origin = "coachkit:curee.framework.json";
         Diagnostics problems;
         // The built-in pack is the base of all others, so it is read without one.
-        return build(parse_json(embedded_curee_pack(), origin, problems), origin, nullptr, problems);
+        return build(parse_json(embedded_curee_pack(), origin, problems), origin, nullptr,
+                     problems);
     }();
     return builtin;
 }
 
-const PackInfo& Framework::info() const { return data_->info; }
-const std::vector<Principle>& Framework::principles() const { return data_->principles; }
-const std::vector<Mode>& Framework::modes() const { return data_->modes; }
-const std::vector<FrameworkRole>& Framework::roles() const { return data_->roles; }
-const std::vector<Theme>& Framework::themes() const { return data_->themes; }
-const std::vector<Skill>& Framework::skills() const { return data_->skills; }
-const std::vector<Ability>& Framework::abilities() const { return data_->abilities; }
-const std::vector<Activity>& Framework::activities() const { return data_->activities; }
+const PackInfo& Framework::info() const {
+    return data_->info;
+}
+const std::vector<Principle>& Framework::principles() const {
+    return data_->principles;
+}
+const std::vector<Mode>& Framework::modes() const {
+    return data_->modes;
+}
+const std::vector<FrameworkRole>& Framework::roles() const {
+    return data_->roles;
+}
+const std::vector<Theme>& Framework::themes() const {
+    return data_->themes;
+}
+const std::vector<Skill>& Framework::skills() const {
+    return data_->skills;
+}
+const std::vector<Ability>& Framework::abilities() const {
+    return data_->abilities;
+}
+const std::vector<Activity>& Framework::activities() const {
+    return data_->activities;
+}
 
 const Principle* Framework::find_principle(std::string_view id) const {
     return find_in(data_->principles, data_->principle_index, id);
@@ -167,9 +195,11 @@ const FrameworkRole& Framework::role(std::string_view id) const {
     return get_in(data_->roles, data_->role_index, id, "role");
 }
 const Theme& Framework::theme(int number) const {
-    if (const auto* found = find_theme(number)) return *found;
-    throw NotFoundError("unknown theme " + std::to_string(number) + " (the framework has themes 1 to " +
-                        std::to_string(data_->themes.empty() ? 0 : data_->themes.back().number) + ")");
+    if (const auto* found = find_theme(number))
+        return *found;
+    throw NotFoundError(
+        "unknown theme " + std::to_string(number) + " (the framework has themes 1 to " +
+        std::to_string(data_->themes.empty() ? 0 : data_->themes.back().number) + ")");
 }
 const Skill& Framework::skill(std::string_view id) const {
     return get_in(data_->skills, data_->skill_index, id, "skill");
@@ -201,15 +231,18 @@ std::vector<Activity> Framework::activities_of(std::string_view mode_id) const {
 
 ThemeRow Framework::follow_theme(int number) const {
     ThemeRow row{theme(number), {}};
-    for (const auto& m : data_->modes) row.activities[m.id] = std::nullopt;
+    for (const auto& m : data_->modes)
+        row.activities[m.id] = std::nullopt;
     for (const auto& a : data_->activities) {
-        if (a.theme == number) row.activities[a.mode] = a;
+        if (a.theme == number)
+            row.activities[a.mode] = a;
     }
     return row;
 }
 
 ModeComparison Framework::compare(const std::vector<std::string>& mode_ids) const {
-    if (mode_ids.size() < 2) throw Error("compare needs at least two modes");
+    if (mode_ids.size() < 2)
+        throw Error("compare needs at least two modes");
     ModeComparison result;
     for (const auto& id : mode_ids) {
         const std::string& known = mode(id).id;  // throws NotFoundError for an unknown mode
@@ -232,13 +265,15 @@ ModeComparison Framework::compare(const std::vector<std::string>& mode_ids) cons
                 }
             }
         }
-        if (any) result.themes.push_back(std::move(row));
+        if (any)
+            result.themes.push_back(std::move(row));
     }
     return result;
 }
 
-boost::json::value Framework::to_json() const { return data_->document; }
-
+boost::json::value Framework::to_json() const {
+    return data_->document;
+}
 
 Framework load_pack_text(std::string_view json, std::string_view origin) {
     Diagnostics problems;

@@ -19,7 +19,8 @@ struct TransparentStringHash {
 };
 
 /// id -> position in the item vector; looked up with string_view without allocating.
-using IdIndex = std::unordered_map<std::string, std::size_t, TransparentStringHash, std::equal_to<>>;
+using IdIndex =
+    std::unordered_map<std::string, std::size_t, TransparentStringHash, std::equal_to<>>;
 
 struct Framework::Data {
     PackInfo info;

@@ -47,19 +47,20 @@ struct Layer {
 std::string known_list(const std::vector<std::string>& names) {
     std::string out;
     for (const auto& name : names) {
-        if (!out.empty()) out += ", ";
+        if (!out.empty())
+            out += ", ";
         out += name;
     }
     return out.empty() ? std::string("none") : out;
 }
 
 std::optional<Layer> read_layer(boost::json::value document, std::string_view file,
-                                 Diagnostics& out) {
+                                Diagnostics& out) {
     const std::size_t errors_before = out.size();
     auto* root = document.if_object();
     if (root == nullptr) {
-        out.push_back({Severity::error, std::string(file), "", 0, 0,
-                       "a pack must be a JSON object"});
+        out.push_back(
+            {Severity::error, std::string(file), "", 0, 0, "a pack must be a JSON object"});
         return std::nullopt;
     }
     if (!upgrade_document(*root, kFamily, kCurrentVersion, upgrade_steps(), file, out)) {
@@ -110,7 +111,8 @@ std::optional<Layer> read_layer(boost::json::value document, std::string_view fi
             }
             FieldReader reader(*item, Origin{layer.file, item_pointer}, out);
             const std::string item_id = reader.id();
-            if (item_id.empty()) continue;
+            if (item_id.empty())
+                continue;
             const auto [seen, inserted] = first_seen.emplace(item_id, item_pointer);
             if (!inserted) {
                 out.push_back({Severity::error, layer.file, item_pointer, 0, 0,
@@ -141,7 +143,8 @@ void deep_merge(boost::json::object& base, const boost::json::object& overlay) {
 
 void merge_layer(Layer& base, Layer overlay) {
     for (const auto& [key, value] : overlay.top) {
-        if (key == "extends") continue;
+        if (key == "extends")
+            continue;
         auto* existing = base.top.if_contains(key);
         if (key == "sources" && existing != nullptr && existing->is_object() && value.is_object()) {
             deep_merge(existing->as_object(), value.as_object());
@@ -164,8 +167,7 @@ void merge_layer(Layer& base, Layer overlay) {
             }
         }
     }
-    base.layer_ids.insert(base.layer_ids.end(), overlay.layer_ids.begin(),
-                          overlay.layer_ids.end());
+    base.layer_ids.insert(base.layer_ids.end(), overlay.layer_ids.begin(), overlay.layer_ids.end());
     base.file = overlay.file;
 }
 
@@ -203,14 +205,18 @@ public:
         }
         for_each("roles", [&](FieldReader& r) { data->roles.push_back(read_role(r)); });
         for_each("modes", [&](FieldReader& r) { data->modes.push_back(read_mode(r)); });
-        for_each("principles", [&](FieldReader& r) { data->principles.push_back(read_principle(r)); });
+        for_each("principles",
+                 [&](FieldReader& r) { data->principles.push_back(read_principle(r)); });
         for_each("themes", [&](FieldReader& r) { data->themes.push_back(read_theme(r)); });
-        for_each("skills", [&](FieldReader& r) { data->skills.push_back(read_competence(r, true)); });
+        for_each("skills",
+                 [&](FieldReader& r) { data->skills.push_back(read_competence(r, true)); });
         for_each("abilities",
                  [&](FieldReader& r) { data->abilities.push_back(read_competence(r, false)); });
-        for_each("activities", [&](FieldReader& r) { data->activities.push_back(read_activity(r)); });
+        for_each("activities",
+                 [&](FieldReader& r) { data->activities.push_back(read_activity(r)); });
         check_references();
-        if (errors_since(out_, errors_before_)) return nullptr;
+        if (errors_since(out_, errors_before_))
+            return nullptr;
         data->document = build_document();
         data->build_indexes();
         return data;
@@ -220,7 +226,8 @@ private:
     template <typename Fn>
     void for_each(std::string_view collection, Fn&& fn) {
         const auto found = layer_.collections.find(collection);
-        if (found == layer_.collections.end()) return;
+        if (found == layer_.collections.end())
+            return;
         for (const auto& item : found->second) {
             FieldReader reader(item.value, item.origin, out_);
             fn(reader);
@@ -236,9 +243,11 @@ private:
         info.version = top.text("version", Required::no);
         info.description = top.text("description", Required::no);
         info.layers = layer_.layer_ids;
-        if (const auto* sources = layer_.top.if_contains("sources"); sources && sources->is_object()) {
+        if (const auto* sources = layer_.top.if_contains("sources");
+            sources && sources->is_object()) {
             for (const auto& [file, title] : sources->as_object()) {
-                if (title.is_string()) info.sources[std::string(file)] = std::string(title.as_string());
+                if (title.is_string())
+                    info.sources[std::string(file)] = std::string(title.as_string());
             }
         }
     }
@@ -259,10 +268,10 @@ private:
         mode.learner_role = r.text("learner_role", Required::no);
         if (const auto* concepts = r.object("concepts", Required::no)) {
             FieldReader c(*concepts, r.child_origin("concepts"), out_);
-            mode.concepts = CoreConcepts{c.text("why", Required::yes), c.text("who", Required::yes),
-                                         c.text("what", Required::yes),
-                                         c.text("where", Required::yes),
-                                         c.text("when", Required::yes)};
+            mode.concepts =
+                CoreConcepts{c.text("why", Required::yes), c.text("who", Required::yes),
+                             c.text("what", Required::yes), c.text("where", Required::yes),
+                             c.text("when", Required::yes)};
         }
         if (const auto* purposes = r.array("purposes", Required::no)) {
             std::set<std::string> seen;
@@ -304,8 +313,10 @@ private:
         Competence item;
         read_common(r, item, {"modes"});
         const auto* modes = r.object("modes", Required::yes);
-        if (modes == nullptr) return item;
-        if (modes->empty()) r.error("/modes", "'modes' must place the item in at least one mode");
+        if (modes == nullptr)
+            return item;
+        if (modes->empty())
+            r.error("/modes", "'modes' must place the item in at least one mode");
         for (const auto& [mode_id, value] : *modes) {
             const Origin origin = r.child_origin("modes", mode_id);
             const auto* object = value.if_object();
@@ -348,7 +359,8 @@ private:
                               Key key_of, std::string_view what) {
         std::map<decltype(key_of(items.front())), std::string> seen;
         for (std::size_t i = 0; i < items.size(); ++i) {
-            if (items[i].number == 0) continue;  // already reported as missing
+            if (items[i].number == 0)
+                continue;  // already reported as missing
             const auto [it, inserted] = seen.emplace(key_of(items[i]), items[i].id);
             if (!inserted) {
                 error_at(collection, i, "/number",
@@ -361,10 +373,13 @@ private:
     void check_references() {
         const auto& d = *data_;
         std::vector<std::string> mode_ids, role_ids;
-        for (const auto& m : d.modes) mode_ids.push_back(m.id);
-        for (const auto& r : d.roles) role_ids.push_back(r.id);
+        for (const auto& m : d.modes)
+            mode_ids.push_back(m.id);
+        for (const auto& r : d.roles)
+            role_ids.push_back(r.id);
         std::set<int> theme_numbers;
-        for (const auto& t : d.themes) theme_numbers.insert(t.number);
+        for (const auto& t : d.themes)
+            theme_numbers.insert(t.number);
         auto known_mode = [&](const std::string& id) {
             return std::find(mode_ids.begin(), mode_ids.end(), id) != mode_ids.end();
         };
@@ -392,9 +407,10 @@ private:
                 }
             }
         }
-        check_unique_numbers("principles", d.principles, [](const Principle& p) { return p.number; },
-                             "principle");
-        check_unique_numbers("themes", d.themes, [](const Theme& t) { return t.number; }, "theme");
+        check_unique_numbers(
+            "principles", d.principles, [](const Principle& p) { return p.number; }, "principle");
+        check_unique_numbers(
+            "themes", d.themes, [](const Theme& t) { return t.number; }, "theme");
         check_unique_numbers(
             "activities", d.activities,
             [](const Activity& a) { return std::make_pair(a.mode, a.number); }, "activity");
@@ -403,7 +419,8 @@ private:
         check_competences("abilities", d.abilities, "ability", known_mode, unknown_mode);
         for (std::size_t i = 0; i < d.activities.size(); ++i) {
             const auto& a = d.activities[i];
-            if (!a.mode.empty() && !known_mode(a.mode)) error_at("activities", i, "/mode", unknown_mode(a.mode));
+            if (!a.mode.empty() && !known_mode(a.mode))
+                error_at("activities", i, "/mode", unknown_mode(a.mode));
             if (a.theme != 0 && theme_numbers.count(a.theme) == 0) {
                 error_at("activities", i, "/theme",
                          "unknown theme " + std::to_string(a.theme) + " (the pack defines " +
@@ -416,11 +433,13 @@ private:
     /// cannot look the citation up.
     void check_sources() {
         const auto& listed = data_->info.sources;
-        if (listed.empty()) return;
+        if (listed.empty())
+            return;
         auto check = [&](std::string_view collection, const auto& items) {
             for (std::size_t i = 0; i < items.size(); ++i) {
                 const std::string& source = items[i].source;
-                if (source.empty() || listed.count(source)) continue;
+                if (source.empty() || listed.count(source))
+                    continue;
                 const Origin& origin = origin_of(collection, i);
                 out_.push_back({Severity::warning, origin.file, origin.pointer + "/source", 0, 0,
                                 "source '" + source + "' is not listed in the pack's 'sources'"});
@@ -446,8 +465,10 @@ private:
                     error_at(collection, i, field, unknown_mode(mode));
                     continue;
                 }
-                if (!placement.number) continue;
-                const auto [it, inserted] = seen.emplace(std::make_pair(mode, *placement.number), items[i].id);
+                if (!placement.number)
+                    continue;
+                const auto [it, inserted] =
+                    seen.emplace(std::make_pair(mode, *placement.number), items[i].id);
                 if (!inserted) {
                     error_at(collection, i, field + "/number",
                              "duplicate " + std::string(what) + " number " +
@@ -462,12 +483,15 @@ private:
         boost::json::object doc;
         doc["schema"] = SchemaTag{std::string(kFamily), kCurrentVersion}.to_string();
         for (const auto& [key, value] : layer_.top) {
-            if (key != "schema" && key != "extends") doc[key] = value;
+            if (key != "schema" && key != "extends")
+                doc[key] = value;
         }
         for (const auto name : kCollections) {
             boost::json::array items;
-            if (const auto found = layer_.collections.find(name); found != layer_.collections.end()) {
-                for (const auto& item : found->second) items.push_back(item.value);
+            if (const auto found = layer_.collections.find(name);
+                found != layer_.collections.end()) {
+                for (const auto& item : found->second)
+                    items.push_back(item.value);
             }
             doc[name] = std::move(items);
         }
@@ -487,14 +511,16 @@ std::shared_ptr<Framework::Data> read_pack(boost::json::value document, std::str
                                            const Framework* base, Diagnostics& out) {
     const std::size_t errors_before = out.size();
     auto layer = read_layer(std::move(document), origin, out);
-    if (!layer) return nullptr;
+    if (!layer)
+        return nullptr;
 
     const auto* extends = layer->top.if_contains("extends");
     if (extends != nullptr && extends->is_string()) {
         const std::string_view wanted = extends->as_string();
         if (base == nullptr || base->info().id != wanted) {
             out.push_back({Severity::error, layer->file, "/extends", 0, 0,
-                           "unknown base pack '" + std::string(wanted) + "' (this build can extend: " +
+                           "unknown base pack '" + std::string(wanted) +
+                               "' (this build can extend: " +
                                (base ? base->info().id : std::string("none")) + ")"});
             return nullptr;
         }
@@ -510,7 +536,8 @@ std::shared_ptr<Framework::Data> read_pack(boost::json::value document, std::str
     }
 
     auto data = Decoder(*layer, out).decode();
-    if (errors_since(out, errors_before)) return nullptr;
+    if (errors_since(out, errors_before))
+        return nullptr;
     return data;
 }
 

@@ -1,13 +1,13 @@
 #include "coachkit/json/document.hpp"
 
-#include "coachkit/text/utf8.hpp"
-
 #include <boost/json/serialize.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+
+#include "coachkit/text/utf8.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
 
@@ -64,12 +64,14 @@ std::optional<boost::json::value> parse_json(std::string_view text, std::string_
     // Editors on Windows often save UTF-8 with a byte order mark; it carries no meaning, so skip it
     // (and count columns from after it, as those editors display them).
     constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-    if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) text.remove_prefix(kByteOrderMark.size());
+    if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark)
+        text.remove_prefix(kByteOrderMark.size());
     boost::json::stream_parser parser;
     boost::system::error_code ec;
     // write() reports where it stopped, also on error, which gives the line and column.
     const std::size_t consumed = parser.write(text.data(), text.size(), ec);
-    if (!ec) parser.finish(ec);
+    if (!ec)
+        parser.finish(ec);
     if (ec) {
         add_syntax_error(out, origin, text, consumed, ec);
         return std::nullopt;
@@ -167,15 +169,17 @@ std::optional<SchemaTag> SchemaTag::parse(std::string_view text) {
     return SchemaTag{std::string(text.substr(0, slash)), version};
 }
 
-std::string SchemaTag::to_string() const { return family + '/' + std::to_string(version); }
+std::string SchemaTag::to_string() const {
+    return family + '/' + std::to_string(version);
+}
 
 bool upgrade_document(boost::json::object& document, std::string_view family, int current_version,
                       const std::map<int, UpgradeStep>& steps, std::string_view origin,
                       Diagnostics& out) {
     const SchemaTag wanted{std::string(family), current_version};
     auto fail = [&](std::string message) {
-        out.push_back(Diagnostic{Severity::error, std::string(origin), "/schema", 0, 0,
-                                 std::move(message)});
+        out.push_back(
+            Diagnostic{Severity::error, std::string(origin), "/schema", 0, 0, std::move(message)});
         return false;
     };
     const auto* tag_value = document.if_contains("schema");

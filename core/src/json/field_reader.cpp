@@ -12,24 +12,33 @@ namespace {
 
 const char* type_name(const boost::json::value& value) {
     switch (value.kind()) {
-        case boost::json::kind::null: return "null";
-        case boost::json::kind::bool_: return "a boolean";
+        case boost::json::kind::null:
+            return "null";
+        case boost::json::kind::bool_:
+            return "a boolean";
         case boost::json::kind::int64:
-        case boost::json::kind::uint64: return "an integer";
-        case boost::json::kind::double_: return "a number";
-        case boost::json::kind::string: return "a string";
-        case boost::json::kind::array: return "an array";
-        case boost::json::kind::object: return "an object";
+        case boost::json::kind::uint64:
+            return "an integer";
+        case boost::json::kind::double_:
+            return "a number";
+        case boost::json::kind::string:
+            return "a string";
+        case boost::json::kind::array:
+            return "an array";
+        case boost::json::kind::object:
+            return "an object";
     }
     return "a value";
 }
 
 bool is_slug(std::string_view text) {
-    if (text.empty() || text.front() == '-' || text.back() == '-') return false;
+    if (text.empty() || text.front() == '-' || text.back() == '-')
+        return false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-        if (!ok || (c == '-' && text[i + 1] == '-')) return false;
+        if (!ok || (c == '-' && text[i + 1] == '-'))
+            return false;
     }
     return true;
 }
@@ -53,7 +62,8 @@ const boost::json::value* FieldReader::field(std::string_view key, Required requ
                                              std::string_view expected) {
     const auto* value = object_.if_contains(key);
     if (value == nullptr) {
-        if (required == Required::yes) error("", "missing required field '" + std::string(key) + "'");
+        if (required == Required::yes)
+            error("", "missing required field '" + std::string(key) + "'");
         return nullptr;
     }
     (void)expected;
@@ -62,7 +72,8 @@ const boost::json::value* FieldReader::field(std::string_view key, Required requ
 
 std::string FieldReader::id() {
     const auto* value = field("id", Required::yes, "a string");
-    if (value == nullptr) return {};
+    if (value == nullptr)
+        return {};
     if (!value->is_string()) {
         error("/id", std::string("'id' must be a string, not ") + type_name(*value));
         return {};
@@ -79,7 +90,8 @@ std::string FieldReader::id() {
 
 std::string FieldReader::text(std::string_view key, Required required) {
     const auto* value = field(key, required, "a string");
-    if (value == nullptr) return {};
+    if (value == nullptr)
+        return {};
     if (!value->is_string()) {
         error(pointer_append("", key),
               "'" + std::string(key) + "' must be a string, not " + type_name(*value));
@@ -94,7 +106,8 @@ std::string FieldReader::text(std::string_view key, Required required) {
 
 std::optional<int> FieldReader::integer(std::string_view key, Required required) {
     const auto* value = field(key, required, "a whole number");
-    if (value == nullptr) return std::nullopt;
+    if (value == nullptr)
+        return std::nullopt;
     std::int64_t number = 0;
     if (value->is_int64()) {
         number = value->as_int64();
@@ -110,9 +123,9 @@ std::optional<int> FieldReader::integer(std::string_view key, Required required)
         return std::nullopt;
     }
     if (number < 1 || number > 1'000'000) {
-        error(pointer_append("", key),
-              "'" + std::string(key) + "' must be a whole number from 1 to 1000000, not " +
-                  std::to_string(number));
+        error(pointer_append("", key), "'" + std::string(key) +
+                                           "' must be a whole number from 1 to 1000000, not " +
+                                           std::to_string(number));
         return std::nullopt;
     }
     return static_cast<int>(number);
@@ -120,7 +133,8 @@ std::optional<int> FieldReader::integer(std::string_view key, Required required)
 
 const boost::json::object* FieldReader::object(std::string_view key, Required required) {
     const auto* value = field(key, required, "an object");
-    if (value == nullptr) return nullptr;
+    if (value == nullptr)
+        return nullptr;
     if (!value->is_object()) {
         error(pointer_append("", key),
               "'" + std::string(key) + "' must be an object, not " + type_name(*value));
@@ -131,7 +145,8 @@ const boost::json::object* FieldReader::object(std::string_view key, Required re
 
 const boost::json::array* FieldReader::array(std::string_view key, Required required) {
     const auto* value = field(key, required, "an array");
-    if (value == nullptr) return nullptr;
+    if (value == nullptr)
+        return nullptr;
     if (!value->is_array()) {
         error(pointer_append("", key),
               "'" + std::string(key) + "' must be an array, not " + type_name(*value));
@@ -143,7 +158,8 @@ const boost::json::array* FieldReader::array(std::string_view key, Required requ
 std::vector<std::string> FieldReader::string_list(std::string_view key, Required required) {
     std::vector<std::string> out;
     const auto* items = array(key, required);
-    if (items == nullptr) return out;
+    if (items == nullptr)
+        return out;
     for (std::size_t i = 0; i < items->size(); ++i) {
         if (!(*items)[i].is_string()) {
             error(pointer_append(pointer_append("", key), i),
@@ -157,7 +173,8 @@ std::vector<std::string> FieldReader::string_list(std::string_view key, Required
 
 std::optional<bool> FieldReader::boolean(std::string_view key, Required required) {
     const auto* value = field(key, required, "true or false");
-    if (value == nullptr) return std::nullopt;
+    if (value == nullptr)
+        return std::nullopt;
     if (!value->is_bool()) {
         error(pointer_append("", key),
               "'" + std::string(key) + "' must be true or false, not " + type_name(*value));

@@ -38,7 +38,8 @@ public:
     std::optional<bool> boolean(std::string_view key, Required required);
 
     /// The fields not named in `known`, kept so that nothing a school adds is lost.
-    [[nodiscard]] boost::json::object unknown_fields(const std::vector<std::string_view>& known) const;
+    [[nodiscard]] boost::json::object unknown_fields(
+        const std::vector<std::string_view>& known) const;
 
     [[nodiscard]] Origin child_origin(std::string_view key) const;
     [[nodiscard]] Origin child_origin(std::string_view key, std::size_t index) const;
@@ -48,7 +49,8 @@ public:
     void error(std::string_view suffix, std::string message);
 
 private:
-    const boost::json::value* field(std::string_view key, Required required, std::string_view expected);
+    const boost::json::value* field(std::string_view key, Required required,
+                                    std::string_view expected);
 
     const boost::json::object& object_;
     Origin origin_;

@@ -1,5 +1,6 @@
-#include "coachkit/plugin/coaching_guide.hpp"
 #include "coachkit/plugin/component.hpp"
+
+#include "coachkit/plugin/coaching_guide.hpp"
 #include "coachkit/plugin/evidence_source.hpp"
 #include "coachkit/plugin/registrar.hpp"
 #include "coachkit/plugin/rubric.hpp"
@@ -9,34 +10,41 @@ COACHKIT_NAMESPACE_BEGIN
 
 std::string_view to_string(ComponentKind kind) {
     switch (kind) {
-        case ComponentKind::workflow: return "workflow";
-        case ComponentKind::evidence_source: return "evidence-source";
-        case ComponentKind::rubric: return "rubric";
-        case ComponentKind::coaching_guide: return "coaching-guide";
+        case ComponentKind::workflow:
+            return "workflow";
+        case ComponentKind::evidence_source:
+            return "evidence-source";
+        case ComponentKind::rubric:
+            return "rubric";
+        case ComponentKind::coaching_guide:
+            return "coaching-guide";
     }
     return "unknown";
 }
 
 std::optional<ComponentKind> parse_component_kind(std::string_view text) {
     for (const auto kind : all_component_kinds()) {
-        if (to_string(kind) == text) return kind;
+        if (to_string(kind) == text)
+            return kind;
     }
     return std::nullopt;
 }
 
 const std::vector<ComponentKind>& all_component_kinds() {
-    static const std::vector<ComponentKind> kinds{ComponentKind::workflow,
-                                                  ComponentKind::evidence_source,
-                                                  ComponentKind::rubric,
-                                                  ComponentKind::coaching_guide};
+    static const std::vector<ComponentKind> kinds{
+        ComponentKind::workflow, ComponentKind::evidence_source, ComponentKind::rubric,
+        ComponentKind::coaching_guide};
     return kinds;
 }
 
 std::string_view to_string(PrivacyClass privacy) {
     switch (privacy) {
-        case PrivacyClass::no_personal_data: return "no-personal-data";
-        case PrivacyClass::personal_data: return "personal-data";
-        case PrivacyClass::pupil_images: return "pupil-images";
+        case PrivacyClass::no_personal_data:
+            return "no-personal-data";
+        case PrivacyClass::personal_data:
+            return "personal-data";
+        case PrivacyClass::pupil_images:
+            return "pupil-images";
     }
     return "unknown";
 }

@@ -22,19 +22,23 @@ namespace {
 template <typename Read>
 void for_each_object(FieldReader& parent, std::string_view key, Diagnostics& out, Read read) {
     const auto* items = parent.array(key, Required::yes);
-    if (items == nullptr) return;
-    if (items->empty()) parent.error(pointer_append("", key), "'" + std::string(key) + "' must not be empty");
+    if (items == nullptr)
+        return;
+    if (items->empty())
+        parent.error(pointer_append("", key), "'" + std::string(key) + "' must not be empty");
     std::set<std::string> ids;
     for (std::size_t i = 0; i < items->size(); ++i) {
         const Origin origin = parent.child_origin(key, i);
         const auto* object = (*items)[i].if_object();
         if (object == nullptr) {
-            out.push_back({Severity::error, origin.file, origin.pointer, 0, 0, "an entry must be a JSON object"});
+            out.push_back({Severity::error, origin.file, origin.pointer, 0, 0,
+                           "an entry must be a JSON object"});
             continue;
         }
         FieldReader reader(*object, origin, out);
         const std::string id = read(reader);
-        if (!id.empty() && !ids.insert(id).second) reader.error("/id", "duplicate id '" + id + "'");
+        if (!id.empty() && !ids.insert(id).second)
+            reader.error("/id", "duplicate id '" + id + "'");
     }
 }
 
@@ -66,7 +70,8 @@ ComponentFactory workflow_factory(FieldReader& r, Diagnostics& out) {
         stage.roles = s.string_list("roles", Required::no);
         stage.typical_minutes = s.integer("typical_minutes", Required::no);
         stage.evidence = s.string_list("evidence", Required::no);
-        stage.extra = s.unknown_fields({"id", "name", "summary", "roles", "typical_minutes", "evidence"});
+        stage.extra =
+            s.unknown_fields({"id", "name", "summary", "roles", "typical_minutes", "evidence"});
         data->stages.push_back(std::move(stage));
         return data->stages.back().id;
     });
@@ -93,14 +98,16 @@ private:
 ComponentFactory guide_factory(FieldReader& r, Diagnostics& out) {
     auto data = std::make_shared<GuideData>();
     data->focus = r.text("focus", Required::no);
-    if (data->focus.empty()) data->focus = "any";
+    if (data->focus.empty())
+        data->focus = "any";
     for_each_object(r, "phases", out, [&](FieldReader& p) {
         PromptGroup group;
         group.id = p.id();
         group.name = p.text("name", Required::yes);
         group.summary = p.text("summary", Required::no);
         group.prompts = p.string_list("prompts", Required::yes);
-        if (group.prompts.empty() && !group.id.empty()) p.error("/prompts", "'prompts' must not be empty");
+        if (group.prompts.empty() && !group.id.empty())
+            p.error("/prompts", "'prompts' must not be empty");
         group.any_time = p.boolean("any_time", Required::no).value_or(false);
         data->phases.push_back(std::move(group));
         return data->phases.back().id;
@@ -134,7 +141,8 @@ public:
     [[nodiscard]] std::vector<RubricCriterion> criteria() const override { return data_->criteria; }
     [[nodiscard]] std::vector<RubricLevel> levels() const override { return data_->levels; }
 
-    [[nodiscard]] Assessment evaluate(const boost::json::value& input, Diagnostics& out) const override {
+    [[nodiscard]] Assessment evaluate(const boost::json::value& input,
+                                      Diagnostics& out) const override {
         Assessment result;
         result.rubric = data_->id;
         const auto* object = input.if_object();
@@ -177,19 +185,23 @@ public:
                 ratings.push_back(rating);
             };
             if (const auto* list = given->if_array()) {
-                for (std::size_t i = 0; i < list->size(); ++i) take((*list)[i], pointer_append(pointer, i));
+                for (std::size_t i = 0; i < list->size(); ++i)
+                    take((*list)[i], pointer_append(pointer, i));
             } else {
                 take(*given, pointer);
             }
-            if (ratings.empty()) continue;
+            if (ratings.empty())
+                continue;
             double sum = 0;
-            for (const double r : ratings) sum += r;
+            for (const double r : ratings)
+                sum += r;
             const double mean = sum / static_cast<double>(ratings.size());
             const RubricLevel& level = nearest(mean);
-            result.criteria.push_back(CriterionResult{
-                criterion.id, mean, level.id,
-                "mean of " + std::to_string(ratings.size()) + " rating" +
-                    (ratings.size() == 1 ? "" : "s") + ": " + format_score(mean) + " (" + level.name + ")"});
+            result.criteria.push_back(
+                CriterionResult{criterion.id, mean, level.id,
+                                "mean of " + std::to_string(ratings.size()) + " rating" +
+                                    (ratings.size() == 1 ? "" : "s") + ": " + format_score(mean) +
+                                    " (" + level.name + ")"});
             total += mean;
         }
         if (!result.criteria.empty()) {
@@ -197,9 +209,8 @@ public:
             const RubricLevel& level = nearest(result.overall);
             result.level = level.id;
             result.rationale = std::to_string(result.criteria.size()) + " of " +
-                               std::to_string(data_->criteria.size()) +
-                               " criteria scored; mean " + format_score(result.overall) + " (" +
-                               level.name + ")";
+                               std::to_string(data_->criteria.size()) + " criteria scored; mean " +
+                               format_score(result.overall) + " (" + level.name + ")";
         } else {
             result.rationale = "no criterion was scored";
         }
@@ -260,15 +271,23 @@ ComponentFactory make_data_component(ComponentKind kind, const std::string& id,
     FieldReader reader(definition, origin, out);
     ComponentFactory factory;
     switch (kind) {
-        case ComponentKind::workflow: factory = workflow_factory(reader, out); break;
-        case ComponentKind::coaching_guide: factory = guide_factory(reader, out); break;
-        case ComponentKind::rubric: factory = rubric_factory(id, reader, out); break;
+        case ComponentKind::workflow:
+            factory = workflow_factory(reader, out);
+            break;
+        case ComponentKind::coaching_guide:
+            factory = guide_factory(reader, out);
+            break;
+        case ComponentKind::rubric:
+            factory = rubric_factory(id, reader, out);
+            break;
         case ComponentKind::evidence_source:
-            reader.error("", "an evidence source cannot be data-only (reading evidence needs code): "
-                             "write it as a compiled or Python plugin");
+            reader.error("",
+                         "an evidence source cannot be data-only (reading evidence needs code): "
+                         "write it as a compiled or Python plugin");
             break;
     }
-    if (errors_since(out, errors_before)) return {};
+    if (errors_since(out, errors_before))
+        return {};
     return factory;
 }
 

@@ -29,8 +29,10 @@ void keep_forever(const std::shared_ptr<Library>& library) {
 class CollectingRegistrar final : public PluginRegistrar {
 public:
     void add(ComponentKind kind, std::string id, ComponentFactory factory) override {
-        auto [it, inserted] = factories.emplace(ComponentKey{kind, std::move(id)}, std::move(factory));
-        if (!inserted) duplicates.push_back(it->first);
+        auto [it, inserted] =
+            factories.emplace(ComponentKey{kind, std::move(id)}, std::move(factory));
+        if (!inserted)
+            duplicates.push_back(it->first);
     }
     std::map<ComponentKey, ComponentFactory> factories;
     std::vector<ComponentKey> duplicates;
@@ -43,7 +45,8 @@ std::string describe(const ComponentKey& key) {
 /// Boost.DLL reports a failed load as a bare error code ("Bad file descriptor"); the system
 /// loader's own message says what is really wrong (not an ELF file, a missing dependency, an
 /// undefined symbol), so ask it.
-std::string system_loader_reason(const std::filesystem::path& path, const boost::dll::fs::error_code& ec) {
+std::string system_loader_reason(const std::filesystem::path& path,
+                                 const boost::dll::fs::error_code& ec) {
     dlerror();  // clear any earlier message
     if (void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) {
         dlclose(handle);  // it opened this time; fall back to Boost's code
@@ -64,12 +67,14 @@ std::map<ComponentKey, ComponentFactory> open_plugin_library(const PluginManifes
     auto fail = [&](const std::string& reason) { return PluginError(manifest.id, path, reason); };
 
     std::error_code exists_error;
-    if (!std::filesystem::exists(path, exists_error)) throw fail("library file not found");
+    if (!std::filesystem::exists(path, exists_error))
+        throw fail("library file not found");
 
     auto library = std::make_shared<Library>();
     boost::dll::fs::error_code ec;
     library->load(path, ec, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
-    if (ec) throw fail("cannot open the library: " + system_loader_reason(path, ec));
+    if (ec)
+        throw fail("cannot open the library: " + system_loader_reason(path, ec));
     keep_forever(library);
 
     if (!library->has(COACHKIT_PLUGIN_ENTRY_NAME)) {
@@ -82,7 +87,8 @@ std::map<ComponentKey, ComponentFactory> open_plugin_library(const PluginManifes
     } catch (const std::exception& e) {
         throw fail(std::string("entry point failed: ") + e.what());
     }
-    if (descriptor == nullptr) throw fail("entry point returned no descriptor");
+    if (descriptor == nullptr)
+        throw fail("entry point returned no descriptor");
 
     // The handshake: nothing else in the library is called until these all pass.
     if (descriptor->struct_size < kMinimumDescriptorSize) {
@@ -111,12 +117,14 @@ std::map<ComponentKey, ComponentFactory> open_plugin_library(const PluginManifes
         throw fail("the library says it is version '" + binary_version +
                    "' but its manifest says '" + manifest.version + "'");
     }
-    if (descriptor->register_components == nullptr) throw fail("descriptor has no register function");
+    if (descriptor->register_components == nullptr)
+        throw fail("descriptor has no register function");
 
     CollectingRegistrar registrar;
     char error[512] = {};
     if (descriptor->register_components(&registrar, error, sizeof error) != 0) {
-        throw fail(std::string("register function failed: ") + (error[0] ? error : "no reason given"));
+        throw fail(std::string("register function failed: ") +
+                   (error[0] ? error : "no reason given"));
     }
     if (!registrar.duplicates.empty()) {
         throw fail("register function added " + describe(registrar.duplicates.front()) + " twice");
@@ -128,28 +136,32 @@ std::map<ComponentKey, ComponentFactory> open_plugin_library(const PluginManifes
     }
     for (const auto& key : listed) {
         if (!registrar.factories.count(key)) {
-            throw fail("the manifest lists " + describe(key) + " but the library does not provide it");
+            throw fail("the manifest lists " + describe(key) +
+                       " but the library does not provide it");
         }
     }
     for (const auto& [key, factory] : registrar.factories) {
         if (!listed.count(key)) {
-            throw fail("the library provides " + describe(key) + " which its manifest does not list");
+            throw fail("the library provides " + describe(key) +
+                       " which its manifest does not list");
         }
     }
 
     // Each instance holds the library too, so it stays valid whatever happens to the registry.
     std::map<ComponentKey, ComponentFactory> factories;
     for (auto& [key, factory] : registrar.factories) {
-        factories.emplace(key, [library, inner = std::move(factory)]() -> std::shared_ptr<Component> {
-            std::shared_ptr<Component> instance = inner();
-            if (!instance) return nullptr;
-            struct Holder {
-                std::shared_ptr<Library> library;  // destroyed after the instance below
-                std::shared_ptr<Component> instance;
-            };
-            auto holder = std::make_shared<Holder>(Holder{library, instance});
-            return std::shared_ptr<Component>(holder, instance.get());
-        });
+        factories.emplace(
+            key, [library, inner = std::move(factory)]() -> std::shared_ptr<Component> {
+                std::shared_ptr<Component> instance = inner();
+                if (!instance)
+                    return nullptr;
+                struct Holder {
+                    std::shared_ptr<Library> library;  // destroyed after the instance below
+                    std::shared_ptr<Component> instance;
+                };
+                auto holder = std::make_shared<Holder>(Holder{library, instance});
+                return std::shared_ptr<Component>(holder, instance.get());
+            });
     }
     return factories;
 }

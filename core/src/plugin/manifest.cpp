@@ -28,15 +28,20 @@ std::optional<std::vector<int>> parse_version(std::string_view text) {
         const auto dot = text.find('.');
         const std::string_view part = text.substr(0, dot);
         int value = 0;
-        if (part.empty() || part.front() < '0' || part.front() > '9') return std::nullopt;
+        if (part.empty() || part.front() < '0' || part.front() > '9')
+            return std::nullopt;
         const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
-        if (ec != std::errc{} || end != part.data() + part.size()) return std::nullopt;
+        if (ec != std::errc{} || end != part.data() + part.size())
+            return std::nullopt;
         parts.push_back(value);
-        if (dot == std::string_view::npos) break;
+        if (dot == std::string_view::npos)
+            break;
         text.remove_prefix(dot + 1);
-        if (text.empty()) return std::nullopt;
+        if (text.empty())
+            return std::nullopt;
     }
-    if (parts.empty() || parts.size() > 3) return std::nullopt;  // major.minor.patch at most
+    if (parts.empty() || parts.size() > 3)
+        return std::nullopt;  // major.minor.patch at most
     parts.resize(3, 0);
     return parts;
 }
@@ -46,11 +51,13 @@ std::optional<std::vector<int>> parse_version(std::string_view text) {
 bool inside(const std::filesystem::path& folder, const std::filesystem::path& candidate) {
     const auto base = folder.lexically_normal();
     const auto target = candidate.lexically_normal();
-    if (!target.has_filename() || target.filename() == "." || target.filename() == "..") return false;
+    if (!target.has_filename() || target.filename() == "." || target.filename() == "..")
+        return false;
     auto b = base.begin();
     auto t = target.begin();
     for (; b != base.end() && !b->empty(); ++b, ++t) {
-        if (t == target.end() || *b != *t) return false;
+        if (t == target.end() || *b != *t)
+            return false;
     }
     return t != target.end();
 }
@@ -59,14 +66,16 @@ bool inside(const std::filesystem::path& folder, const std::filesystem::path& ca
 
 bool version_satisfies(std::string_view version, std::string_view range) {
     const auto have = parse_version(version);
-    if (!have) throw Error("malformed version '" + std::string(version) + "'");
+    if (!have)
+        throw Error("malformed version '" + std::string(version) + "'");
     std::string text(range);
     std::replace(text.begin(), text.end(), ',', ' ');
     std::istringstream constraints(text);
     std::string constraint;
     while (constraints >> constraint) {
         std::size_t op_length = 0;
-        while (op_length < constraint.size() && std::string_view("<>=").find(constraint[op_length]) != std::string_view::npos) {
+        while (op_length < constraint.size() &&
+               std::string_view("<>=").find(constraint[op_length]) != std::string_view::npos) {
             ++op_length;
         }
         const std::string op = constraint.substr(0, op_length);
@@ -75,12 +84,13 @@ bool version_satisfies(std::string_view version, std::string_view range) {
             throw Error("malformed version constraint '" + constraint +
                         "' (use >=, >, <=, < or == and a version such as 0.1)");
         }
-        const bool ok = op == ">=" ? *have >= *want
-                        : op == ">" ? *have > *want
+        const bool ok = op == ">="   ? *have >= *want
+                        : op == ">"  ? *have > *want
                         : op == "<=" ? *have <= *want
                         : op == "<"  ? *have < *want
                                      : *have == *want;
-        if (!ok) return false;
+        if (!ok)
+            return false;
     }
     return true;
 }
@@ -88,7 +98,8 @@ bool version_satisfies(std::string_view version, std::string_view range) {
 std::optional<PluginManifest> read_manifest(const std::filesystem::path& path, Diagnostics& out) {
     const std::size_t errors_before = out.size();
     auto document = read_json_file(path, out);
-    if (!document) return std::nullopt;
+    if (!document)
+        return std::nullopt;
     const std::string file = path.string();
     auto* root = document->if_object();
     if (root == nullptr) {
@@ -115,7 +126,7 @@ std::optional<PluginManifest> read_manifest(const std::filesystem::path& path, D
         try {
             if (!version_satisfies(COACHKIT_VERSION_STRING, manifest.requires_core)) {
                 top.error("/requires_core", "needs coachkit " + manifest.requires_core +
-                                                 "; this is coachkit " COACHKIT_VERSION_STRING);
+                                                "; this is coachkit " COACHKIT_VERSION_STRING);
             }
         } catch (const Error& e) {
             top.error("/requires_core", e.what());
@@ -145,7 +156,8 @@ std::optional<PluginManifest> read_manifest(const std::filesystem::path& path, D
         const Origin origin = top.child_origin("provides", i);
         const auto* entry = (*provides)[i].if_object();
         if (entry == nullptr) {
-            out.push_back({Severity::error, file, origin.pointer, 0, 0, "an entry must be a JSON object"});
+            out.push_back(
+                {Severity::error, file, origin.pointer, 0, 0, "an entry must be a JSON object"});
             continue;
         }
         FieldReader r(*entry, origin, out);
@@ -162,25 +174,29 @@ std::optional<PluginManifest> read_manifest(const std::filesystem::path& path, D
         d.id = r.id();
         d.display_name = r.text("name", Required::yes);
         d.summary = r.text("summary", Required::no);
-        if (const auto* metadata = r.object("metadata", Required::no)) d.metadata = *metadata;
+        if (const auto* metadata = r.object("metadata", Required::no))
+            d.metadata = *metadata;
         d.plugin_id = manifest.id;
         d.plugin_version = manifest.version;
         if (const auto* definition = r.object("definition", Required::no)) {
             provided.definition = *definition;
             if (manifest.is_compiled() || !library.empty()) {
-                r.error("/definition", "a compiled plugin's components are defined by its library; "
-                                       "remove 'definition' or 'library'");
+                r.error("/definition",
+                        "a compiled plugin's components are defined by its library; "
+                        "remove 'definition' or 'library'");
             }
         } else if (library.empty()) {
-            r.error("", "missing required field 'definition' (a plugin without a 'library' is "
-                        "data-only, so each component needs its definition)");
+            r.error("",
+                    "missing required field 'definition' (a plugin without a 'library' is "
+                    "data-only, so each component needs its definition)");
         }
         if (kind && !d.id.empty() && !seen.emplace(*kind, d.id).second) {
             r.error("/id", "duplicate " + std::string(to_string(*kind)) + " '" + d.id + "'");
         }
         manifest.provides.push_back(std::move(provided));
     }
-    if (errors_since(out, errors_before)) return std::nullopt;
+    if (errors_since(out, errors_before))
+        return std::nullopt;
     return manifest;
 }
 

@@ -14,7 +14,9 @@ COACHKIT_NAMESPACE_BEGIN
 
 namespace {
 
-std::string where(const std::filesystem::path& path) { return path.string(); }
+std::string where(const std::filesystem::path& path) {
+    return path.string();
+}
 
 std::string describe(ComponentKind kind, std::string_view id) {
     return std::string(to_string(kind)) + " '" + std::string(id) + "'";
@@ -31,9 +33,12 @@ PluginError::~PluginError() = default;
 
 std::string_view to_string(PluginType type) {
     switch (type) {
-        case PluginType::compiled: return "compiled";
-        case PluginType::data: return "data";
-        case PluginType::python: return "python";
+        case PluginType::compiled:
+            return "compiled";
+        case PluginType::data:
+            return "data";
+        case PluginType::python:
+            return "python";
     }
     return "unknown";
 }
@@ -41,17 +46,17 @@ std::string_view to_string(PluginType type) {
 struct Registry::Impl {
     struct Plugin {
         PluginSummary summary;
-        std::optional<PluginManifest> manifest;    // absent for in-process (Python) plugins
-        std::optional<PluginError> load_error;     // a failed load is not retried
+        std::optional<PluginManifest> manifest;  // absent for in-process (Python) plugins
+        std::optional<PluginError> load_error;   // a failed load is not retried
     };
     struct Entry {
         ComponentDescriptor descriptor;
-        std::size_t plugin = 0;     // index into plugins
-        ComponentFactory factory;   // empty until a compiled plugin is loaded
+        std::size_t plugin = 0;    // index into plugins
+        ComponentFactory factory;  // empty until a compiled plugin is loaded
     };
 
     mutable std::mutex mutex;
-    std::vector<Plugin> plugins;  // in discovery order
+    std::vector<Plugin> plugins;                                   // in discovery order
     std::map<std::string, std::size_t, std::less<>> plugin_index;  // id -> position in plugins
     std::map<ComponentKey, Entry> components;
     Diagnostics problems;
@@ -68,36 +73,42 @@ struct Registry::Impl {
     }
 
     void warn(const std::filesystem::path& file, std::string pointer, std::string message) {
-        problems.push_back({Severity::warning, where(file), std::move(pointer), 0, 0, std::move(message)});
+        problems.push_back(
+            {Severity::warning, where(file), std::move(pointer), 0, 0, std::move(message)});
     }
     void error(const std::filesystem::path& file, std::string pointer, std::string message) {
-        problems.push_back({Severity::error, where(file), std::move(pointer), 0, 0, std::move(message)});
+        problems.push_back(
+            {Severity::error, where(file), std::move(pointer), 0, 0, std::move(message)});
     }
 
     void add_manifest(const std::filesystem::path& path) {
         auto manifest = read_manifest(path, problems);
-        if (!manifest) return;
+        if (!manifest)
+            return;
         if (const auto* first = find_plugin(manifest->id)) {
-            warn(path, "/id", "plugin '" + manifest->id + "' is shadowed by the one at " +
-                                  where(first->summary.manifest) + " (the first found wins)");
+            warn(path, "/id",
+                 "plugin '" + manifest->id + "' is shadowed by the one at " +
+                     where(first->summary.manifest) + " (the first found wins)");
             return;
         }
         // Data-only definitions are checked now, so a broken one is reported at discovery.
         std::map<ComponentKey, ComponentFactory> factories;
         bool ok = true;
         for (const auto& provided : manifest->provides) {
-            if (!provided.definition) continue;
+            if (!provided.definition)
+                continue;
             const auto& d = provided.descriptor;
-            auto factory = make_data_component(d.kind, d.id, *provided.definition,
-                                               Origin{where(path), provided.pointer + "/definition"},
-                                               problems);
+            auto factory = make_data_component(
+                d.kind, d.id, *provided.definition,
+                Origin{where(path), provided.pointer + "/definition"}, problems);
             if (!factory) {
                 ok = false;
                 continue;
             }
             factories.emplace(ComponentKey{d.kind, d.id}, std::move(factory));
         }
-        if (!ok) return;
+        if (!ok)
+            return;
 
         Plugin plugin;
         plugin.summary.id = manifest->id;
@@ -131,8 +142,10 @@ struct Registry::Impl {
 
     /// Opens a compiled plugin's library once. Must be called with the mutex held.
     void load_locked(Plugin& plugin) {
-        if (plugin.summary.loaded) return;
-        if (plugin.load_error) throw *plugin.load_error;
+        if (plugin.summary.loaded)
+            return;
+        if (plugin.load_error)
+            throw *plugin.load_error;
         try {
             auto factories = open_plugin_library(*plugin.manifest);
             // Only this plugin's own entries: a component it lost to an earlier plugin stays with
@@ -140,7 +153,8 @@ struct Registry::Impl {
             const auto index = static_cast<std::size_t>(&plugin - plugins.data());
             for (auto& [key, factory] : factories) {
                 auto& entry = components.at(key);
-                if (entry.plugin == index) entry.factory = std::move(factory);
+                if (entry.plugin == index)
+                    entry.factory = std::move(factory);
             }
             plugin.summary.loaded = true;
         } catch (const PluginError& e) {
@@ -161,8 +175,10 @@ std::vector<std::filesystem::path> Registry::default_search_path() {
         while (!rest.empty()) {
             const auto colon = rest.find(':');
             const auto part = rest.substr(0, colon);
-            if (!part.empty()) folders.emplace_back(part);
-            if (colon == std::string_view::npos) break;
+            if (!part.empty())
+                folders.emplace_back(part);
+            if (colon == std::string_view::npos)
+                break;
             rest.remove_prefix(colon + 1);
         }
     }
@@ -171,9 +187,11 @@ std::vector<std::filesystem::path> Registry::default_search_path() {
     boost::dll::fs::error_code ec;
     const auto library = boost::dll::this_line_location(ec);
     if (!ec) {
-        const auto builtin = std::filesystem::path(library.string()).parent_path() / "coachkit" / "plugins";
+        const auto builtin =
+            std::filesystem::path(library.string()).parent_path() / "coachkit" / "plugins";
         std::error_code exists_error;
-        if (std::filesystem::is_directory(builtin, exists_error)) folders.push_back(builtin);
+        if (std::filesystem::is_directory(builtin, exists_error))
+            folders.push_back(builtin);
     }
     return folders;
 }
@@ -203,15 +221,18 @@ void Registry::discover(const std::vector<std::filesystem::path>& folders) {
                 candidates.push_back(entry.path() / "plugin.json");
             }
         }
-        if (ec) impl_->warn(folder, "", "cannot list plugin folder: " + ec.message());
+        if (ec)
+            impl_->warn(folder, "", "cannot list plugin folder: " + ec.message());
         std::sort(candidates.begin(), candidates.end());
-        for (const auto& manifest : candidates) impl_->add_manifest(manifest);
+        for (const auto& manifest : candidates)
+            impl_->add_manifest(manifest);
     }
 }
 
 void Registry::add(ComponentDescriptor descriptor, ComponentFactory factory) {
     const std::lock_guard lock(impl_->mutex);
-    if (descriptor.plugin_id.empty()) descriptor.plugin_id = "in-process";
+    if (descriptor.plugin_id.empty())
+        descriptor.plugin_id = "in-process";
     const ComponentKey key{descriptor.kind, descriptor.id};
     if (impl_->components.count(key)) {
         const auto& owner = impl_->plugins[impl_->components.at(key).plugin].summary;
@@ -243,13 +264,15 @@ Diagnostics Registry::problems() const {
 std::vector<PluginSummary> Registry::plugins() const {
     const std::lock_guard lock(impl_->mutex);
     std::vector<PluginSummary> out;
-    for (const auto& p : impl_->plugins) out.push_back(p.summary);
+    for (const auto& p : impl_->plugins)
+        out.push_back(p.summary);
     return out;
 }
 
 std::optional<PluginSummary> Registry::plugin(std::string_view id) const {
     const std::lock_guard lock(impl_->mutex);
-    if (const auto* p = impl_->find_plugin(id)) return p->summary;
+    if (const auto* p = impl_->find_plugin(id))
+        return p->summary;
     return std::nullopt;
 }
 
@@ -257,7 +280,8 @@ std::vector<ComponentDescriptor> Registry::components(std::optional<ComponentKin
     const std::lock_guard lock(impl_->mutex);
     std::vector<ComponentDescriptor> out;
     for (const auto& [key, entry] : impl_->components) {  // map order: kind, then id
-        if (!kind || key.first == *kind) out.push_back(entry.descriptor);
+        if (!kind || key.first == *kind)
+            out.push_back(entry.descriptor);
     }
     return out;
 }
@@ -265,14 +289,16 @@ std::vector<ComponentDescriptor> Registry::components(std::optional<ComponentKin
 std::optional<ComponentDescriptor> Registry::find(ComponentKind kind, std::string_view id) const {
     const std::lock_guard lock(impl_->mutex);
     const auto found = impl_->components.find(ComponentKey{kind, std::string(id)});
-    if (found == impl_->components.end()) return std::nullopt;
+    if (found == impl_->components.end())
+        return std::nullopt;
     return found->second.descriptor;
 }
 
 void Registry::load(std::string_view plugin_id) {
     const std::lock_guard lock(impl_->mutex);
     auto* plugin = impl_->find_plugin(plugin_id);
-    if (plugin == nullptr) throw NotFoundError("unknown plugin '" + std::string(plugin_id) + "'");
+    if (plugin == nullptr)
+        throw NotFoundError("unknown plugin '" + std::string(plugin_id) + "'");
     impl_->load_locked(*plugin);
 }
 
@@ -286,13 +312,15 @@ std::shared_ptr<Component> Registry::create(ComponentKind kind, std::string_view
         if (found == impl_->components.end()) {
             std::string known;
             for (const auto& [key, entry] : impl_->components) {
-                if (key.first == kind) known += (known.empty() ? "" : ", ") + key.second;
+                if (key.first == kind)
+                    known += (known.empty() ? "" : ", ") + key.second;
             }
             throw NotFoundError("unknown " + describe(kind, id) +
                                 " (known: " + (known.empty() ? "none" : known) + ")");
         }
         auto& plugin = impl_->plugins[found->second.plugin];
-        if (!found->second.factory) impl_->load_locked(plugin);
+        if (!found->second.factory)
+            impl_->load_locked(plugin);
         factory = found->second.factory;
         plugin_id = plugin.summary.id;
         file = plugin.summary.library.empty() ? plugin.summary.manifest : plugin.summary.library;
@@ -303,14 +331,17 @@ std::shared_ptr<Component> Registry::create(ComponentKind kind, std::string_view
     try {
         instance = factory();
     } catch (const std::exception& e) {
-        throw PluginError(plugin_id, file, "creating " + describe(kind, id) + " failed: " + e.what());
+        throw PluginError(plugin_id, file,
+                          "creating " + describe(kind, id) + " failed: " + e.what());
     } catch (...) {
         throw PluginError(plugin_id, file, "creating " + describe(kind, id) + " failed");
     }
-    if (!instance) throw PluginError(plugin_id, file, "creating " + describe(kind, id) + " returned nothing");
+    if (!instance)
+        throw PluginError(plugin_id, file, "creating " + describe(kind, id) + " returned nothing");
     if (instance->kind() != kind) {
-        throw PluginError(plugin_id, file, "asked for " + describe(kind, id) + " but got a " +
-                                               std::string(to_string(instance->kind())));
+        throw PluginError(plugin_id, file,
+                          "asked for " + describe(kind, id) + " but got a " +
+                              std::string(to_string(instance->kind())));
     }
     return instance;
 }

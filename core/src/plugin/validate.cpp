@@ -16,7 +16,8 @@ namespace {
 std::optional<std::string> exercise(Registry& registry, const PluginSummary& plugin) {
     try {
         registry.load(plugin.id);
-        for (const auto& component : plugin.provides) (void)registry.create(component.kind, component.id);
+        for (const auto& component : plugin.provides)
+            (void)registry.create(component.kind, component.id);
     } catch (const PluginError& e) {
         return e.reason();
     } catch (const std::exception& e) {
@@ -29,7 +30,8 @@ std::optional<std::string> exercise(Registry& registry, const PluginSummary& plu
 /// down. The child reports a failure's reason through a pipe.
 std::optional<std::string> exercise_in_child(Registry& registry, const PluginSummary& plugin) {
     int fds[2];
-    if (pipe(fds) != 0) return "cannot start a child process: " + std::string(std::strerror(errno));
+    if (pipe(fds) != 0)
+        return "cannot start a child process: " + std::string(std::strerror(errno));
     const pid_t child = fork();
     if (child < 0) {
         close(fds[0]);
@@ -42,8 +44,10 @@ std::optional<std::string> exercise_in_child(Registry& registry, const PluginSum
         if (failure) {
             std::size_t written = 0;
             while (written < failure->size()) {
-                const ssize_t n = write(fds[1], failure->data() + written, failure->size() - written);
-                if (n <= 0) break;
+                const ssize_t n =
+                    write(fds[1], failure->data() + written, failure->size() - written);
+                if (n <= 0)
+                    break;
                 written += static_cast<std::size_t>(n);
             }
         }
@@ -95,14 +99,18 @@ PluginCheck validate_plugin(const std::filesystem::path& folder_or_manifest, Iso
     registry.discover({manifest});
     check.problems = registry.problems();
     const auto plugins = registry.plugins();
-    if (plugins.empty()) return check;
+    if (plugins.empty())
+        return check;
     check.plugin = plugins.front();
-    if (has_errors(check.problems) || check.plugin->type != PluginType::compiled) return check;
+    if (has_errors(check.problems) || check.plugin->type != PluginType::compiled)
+        return check;
 
-    const auto failure = isolation == Isolation::child_process ? exercise_in_child(registry, *check.plugin)
-                                                               : exercise(registry, *check.plugin);
+    const auto failure = isolation == Isolation::child_process
+                             ? exercise_in_child(registry, *check.plugin)
+                             : exercise(registry, *check.plugin);
     if (failure) {
-        check.problems.push_back({Severity::error, check.plugin->library.string(), "", 0, 0, *failure});
+        check.problems.push_back(
+            {Severity::error, check.plugin->library.string(), "", 0, 0, *failure});
     } else {
         check.plugin->loaded = true;
     }

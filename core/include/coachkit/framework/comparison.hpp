@@ -18,8 +18,8 @@ struct COACHKIT_API ThemeRow {
 
 /// Competences (skills or abilities) sorted by how the compared modes share them.
 struct COACHKIT_API CompetenceComparison {
-    std::vector<Competence> shared_by_all;             ///< in every compared mode
-    std::vector<Competence> shared_by_some;            ///< in more than one, not all (3+ modes)
+    std::vector<Competence> shared_by_all;   ///< in every compared mode
+    std::vector<Competence> shared_by_some;  ///< in more than one, not all (3+ modes)
     std::map<std::string, std::vector<Competence>> unique;  ///< mode id -> only in that mode
 };
 
@@ -28,7 +28,8 @@ struct COACHKIT_API ModeComparison {
     std::vector<std::string> modes;  ///< the compared mode ids, in the order asked
     CompetenceComparison skills;
     CompetenceComparison abilities;
-    std::vector<ThemeRow> themes;  ///< every theme on which at least one compared mode has an activity
+    std::vector<ThemeRow>
+        themes;  ///< every theme on which at least one compared mode has an activity
 };
 
 COACHKIT_NAMESPACE_END

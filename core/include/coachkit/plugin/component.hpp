@@ -26,7 +26,8 @@ struct COACHKIT_API ComponentDescriptor {
     std::string id;
     std::string display_name;
     std::string summary;
-    boost::json::object metadata;  ///< kind-specific facts the manifest gives (formats, applies_to…)
+    boost::json::object
+        metadata;  ///< kind-specific facts the manifest gives (formats, applies_to…)
     std::string plugin_id;
     std::string plugin_version;
 };

@@ -45,7 +45,8 @@ COACHKIT_NAMESPACE_BEGIN
 namespace detail {
 
 inline void copy_message(const char* message, char* error, std::size_t size) noexcept {
-    if (error == nullptr || size == 0) return;
+    if (error == nullptr || size == 0)
+        return;
     std::strncpy(error, message, size - 1);
     error[size - 1] = '\0';
 }
@@ -68,16 +69,19 @@ int call_register(RegisterFn fn, void* registrar, char* error, std::size_t size)
 COACHKIT_NAMESPACE_END
 
 /// Defines the plugin's entry point. Use once per plugin library, at namespace scope.
-#define COACHKIT_PLUGIN(PLUGIN_ID, PLUGIN_VERSION, REGISTER_FN)                                  \
-    namespace {                                                                                  \
-    int coachkit_plugin_register_thunk(void* registrar, char* error, std::size_t size) noexcept {  \
-        return ::coachkit::detail::call_register(REGISTER_FN, registrar, error, size);           \
-    }                                                                                            \
-    const coachkit_plugin_descriptor* coachkit_plugin_describe() {                               \
-        static const coachkit_plugin_descriptor descriptor{                                      \
-            sizeof(coachkit_plugin_descriptor), COACHKIT_ABI_MAJOR, COACHKIT_ABI_MINOR,          \
-            PLUGIN_ID, PLUGIN_VERSION, &coachkit_plugin_register_thunk};                         \
-        return &descriptor;                                                                      \
-    }                                                                                            \
-    }                                                                                            \
+#define COACHKIT_PLUGIN(PLUGIN_ID, PLUGIN_VERSION, REGISTER_FN)                                   \
+    namespace {                                                                                   \
+    int coachkit_plugin_register_thunk(void* registrar, char* error, std::size_t size) noexcept { \
+        return ::coachkit::detail::call_register(REGISTER_FN, registrar, error, size);            \
+    }                                                                                             \
+    const coachkit_plugin_descriptor* coachkit_plugin_describe() {                                \
+        static const coachkit_plugin_descriptor descriptor{sizeof(coachkit_plugin_descriptor),    \
+                                                           COACHKIT_ABI_MAJOR,                    \
+                                                           COACHKIT_ABI_MINOR,                    \
+                                                           PLUGIN_ID,                             \
+                                                           PLUGIN_VERSION,                        \
+                                                           &coachkit_plugin_register_thunk};      \
+        return &descriptor;                                                                       \
+    }                                                                                             \
+    }                                                                                             \
     BOOST_DLL_ALIAS(coachkit_plugin_describe, coachkit_plugin_entry)

@@ -23,8 +23,8 @@ enum class PrivacyClass {
 
 /// What an evidence source makes of its input: structured content plus measures.
 struct COACHKIT_API EvidenceContent {
-    std::string format;                  ///< the format it was read as
-    boost::json::value content;          ///< the structured record
+    std::string format;          ///< the format it was read as
+    boost::json::value content;  ///< the structured record
     std::map<std::string, double> metrics;
 };
 
@@ -39,7 +39,8 @@ public:
     /// Reads `bytes` (named `origin` in diagnostics) in `format`. Problems go to `out`; when `out`
     /// holds an error afterwards the returned content must not be stored.
     [[nodiscard]] virtual EvidenceContent ingest(std::string_view bytes, std::string_view format,
-                                                 std::string_view origin, Diagnostics& out) const = 0;
+                                                 std::string_view origin,
+                                                 Diagnostics& out) const = 0;
 };
 
 COACHKIT_NAMESPACE_END

@@ -64,8 +64,9 @@ public:
     [[nodiscard]] static std::vector<std::filesystem::path> default_search_path();
 
     /// Reads the manifests in `folders` (each folder, and each of its sub-folders, holding a
-    /// plugin.json; a path to a manifest file is read as it is). The first plugin with a given id wins; later ones are reported as shadowed.
-    /// Problems become diagnostics (see problems()); discovery itself never throws for bad plugins.
+    /// plugin.json; a path to a manifest file is read as it is). The first plugin with a given id
+    /// wins; later ones are reported as shadowed. Problems become diagnostics (see problems());
+    /// discovery itself never throws for bad plugins.
     void discover(const std::vector<std::filesystem::path>& folders);
     void discover_default() { discover(default_search_path()); }
 

@@ -26,8 +26,8 @@ struct COACHKIT_API RubricCriterion {
 /// One criterion's result, with the reason in words.
 struct COACHKIT_API CriterionResult {
     std::string criterion;
-    double score = 0;        ///< on the level scale
-    std::string level;       ///< id of the level the score rounds to
+    double score = 0;   ///< on the level scale
+    std::string level;  ///< id of the level the score rounds to
     std::string rationale;
 };
 

@@ -23,7 +23,8 @@ enum class Isolation {
 /// Checks a plugin folder or its plugin.json: the manifest, every data-only definition, and for a
 /// compiled plugin the library (the handshake, its components against the manifest, and that each
 /// component can be created).
-[[nodiscard]] COACHKIT_API PluginCheck validate_plugin(const std::filesystem::path& folder_or_manifest,
-                                                       Isolation isolation = Isolation::child_process);
+[[nodiscard]] COACHKIT_API PluginCheck
+validate_plugin(const std::filesystem::path& folder_or_manifest,
+                Isolation isolation = Isolation::child_process);
 
 COACHKIT_NAMESPACE_END

@@ -14,7 +14,7 @@ struct COACHKIT_API WorkflowStage {
     std::string id;
     std::string name;
     std::string summary;
-    std::vector<std::string> roles;     ///< framework role ids present at this stage
+    std::vector<std::string> roles;  ///< framework role ids present at this stage
     std::optional<int> typical_minutes;
     std::vector<std::string> evidence;  ///< evidence-source ids the stage expects
     boost::json::object extra;          ///< stage facts this version does not interpret yet

@@ -9,7 +9,6 @@
 // library and its manifest agree before it uses anything from the library.
 #include <coachkit/plugin/coaching_guide.hpp>
 #include <coachkit/plugin/entry_point.hpp>
-
 #include <string>
 #include <vector>
 

@@ -7,14 +7,18 @@
 namespace {
 
 int register_components(void*, char* error, std::size_t size) noexcept {
-    coachkit::detail::copy_message("the host called register_components despite the ABI check", error, size);
+    coachkit::detail::copy_message("the host called register_components despite the ABI check",
+                                   error, size);
     return 1;
 }
 
 const coachkit_plugin_descriptor* describe() {
-    static const coachkit_plugin_descriptor descriptor{
-        sizeof(coachkit_plugin_descriptor), COACHKIT_ABI_MAJOR + 1, COACHKIT_ABI_MINOR,
-        "corpus-abi-major", "1.0.0", &register_components};
+    static const coachkit_plugin_descriptor descriptor{sizeof(coachkit_plugin_descriptor),
+                                                       COACHKIT_ABI_MAJOR + 1,
+                                                       COACHKIT_ABI_MINOR,
+                                                       "corpus-abi-major",
+                                                       "1.0.0",
+                                                       &register_components};
     return &descriptor;
 }
 

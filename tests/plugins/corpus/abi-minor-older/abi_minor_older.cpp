@@ -12,7 +12,9 @@ public:
     [[nodiscard]] std::vector<coachkit::WorkflowStage> stages() const override { return {}; }
 };
 
-void add_components(coachkit::PluginRegistrar& registrar) { registrar.add<Flow>("corpus-older-abi-flow"); }
+void add_components(coachkit::PluginRegistrar& registrar) {
+    registrar.add<Flow>("corpus-older-abi-flow");
+}
 
 int register_components(void* registrar, char* error, std::size_t size) noexcept {
     return coachkit::detail::call_register(add_components, registrar, error, size);
@@ -20,9 +22,12 @@ int register_components(void* registrar, char* error, std::size_t size) noexcept
 
 const coachkit_plugin_descriptor* describe() {
     static const coachkit_plugin_descriptor descriptor{
-        sizeof(coachkit_plugin_descriptor), COACHKIT_ABI_MAJOR,
+        sizeof(coachkit_plugin_descriptor),
+        COACHKIT_ABI_MAJOR,
         COACHKIT_ABI_MINOR > 0 ? COACHKIT_ABI_MINOR - 1 : 0,
-        "corpus-abi-minor-older", "1.0.0", &register_components};
+        "corpus-abi-minor-older",
+        "1.0.0",
+        &register_components};
     return &descriptor;
 }
 

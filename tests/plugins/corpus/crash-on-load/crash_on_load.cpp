@@ -1,11 +1,10 @@
 // Dies of SIGSEGV in a static initializer, that is while the library is being opened, before the
 // host can look at anything in it. Never load this in the test process: validate_plugin() opens it
 // in a child process and must report the crash with its signal.
-#include <coachkit/plugin/entry_point.hpp>
-#include <coachkit/plugin/workflow.hpp>
-
 #include <sys/resource.h>
 
+#include <coachkit/plugin/entry_point.hpp>
+#include <coachkit/plugin/workflow.hpp>
 #include <csignal>
 
 namespace {

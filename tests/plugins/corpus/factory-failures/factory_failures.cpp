@@ -4,7 +4,6 @@
 #include <coachkit/plugin/coaching_guide.hpp>
 #include <coachkit/plugin/entry_point.hpp>
 #include <coachkit/plugin/workflow.hpp>
-
 #include <stdexcept>
 
 namespace {
@@ -13,7 +12,8 @@ class Flow final : public coachkit::Workflow {
 public:
     Flow() = default;
     explicit Flow(bool fail) {
-        if (fail) throw std::runtime_error("corpus: no observation template is configured");
+        if (fail)
+            throw std::runtime_error("corpus: no observation template is configured");
     }
     [[nodiscard]] std::string mode() const override { return "factory"; }
     [[nodiscard]] std::vector<coachkit::WorkflowStage> stages() const override {

@@ -3,7 +3,9 @@
 
 namespace {
 
-const coachkit_plugin_descriptor* describe() { return nullptr; }
+const coachkit_plugin_descriptor* describe() {
+    return nullptr;
+}
 
 }  // namespace
 

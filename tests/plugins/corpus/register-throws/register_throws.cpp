@@ -1,7 +1,6 @@
 // The register function throws. No exception may cross the plugin boundary: COACHKIT_PLUGIN's
 // thunk catches it and hands the host its message.
 #include <coachkit/plugin/entry_point.hpp>
-
 #include <stdexcept>
 
 namespace {
