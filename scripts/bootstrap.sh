@@ -10,6 +10,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev
   pybind11-dev python3-dev python3-pytest python3-jsonschema
   libsqlite3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
+  clang-format
 )
 
 missing=()
