@@ -92,6 +92,7 @@ void add_plugin_commands(CLI::App& app, Dispatch& dispatch) {
                 const auto registry = options->discover();
                 const auto plugin = registry->plugin(*id);
                 if (!plugin) {
+                    print_problems(registry->problems());  // why a plugin may have been refused
                     std::string known;
                     for (const auto& p : registry->plugins())
                         known += (known.empty() ? "" : ", ") + p.id;
@@ -132,6 +133,8 @@ void add_plugin_commands(CLI::App& app, Dispatch& dispatch) {
         show->callback([&dispatch, options, kind, id] {
             dispatch.action = [options, kind, id] {
                 const auto registry = options->discover();
+                if (!registry->find(*parse_component_kind(*kind), *id))
+                    print_problems(registry->problems());
                 const auto component = registry->create(*parse_component_kind(*kind), *id);
                 std::cout << to_pretty_json(describe_component(*component));
                 return 0;

@@ -573,6 +573,31 @@ TEST(CrashingPlugin, ValidateReportsTheSignalAndTheHostSurvives) {
     expect_host_goes_on(registry);
 }
 
+TEST(CrashingPlugin, IsReportedEvenWhenTheHostIgnoresSigchld) {
+    // Daemons often ignore SIGCHLD; then waitpid() cannot report the child's status, and a naive
+    // check would call a crash a success.
+    struct sigaction ignore {
+    }, previous{};
+    ignore.sa_handler = SIG_IGN;
+    ASSERT_EQ(sigaction(SIGCHLD, &ignore, &previous), 0);
+    const PluginCheck crashed = validate_plugin(corpus("crash-on-load"));
+    const PluginCheck good = validate_plugin(corpus("good-compiled"));
+    sigaction(SIGCHLD, &previous, nullptr);
+    EXPECT_FALSE(crashed.ok()) << describe(crashed.problems);
+    EXPECT_TRUE(good.ok()) << describe(good.problems);
+}
+
+TEST(HangingPlugin, ValidateStopsItAfterTheTimeout) {
+    const path library = corpus("hangs-on-load") / "libcorpus_hangs_on_load.so";
+    const PluginCheck check =
+        validate_plugin(corpus("hangs-on-load"), Isolation::child_process, std::chrono::seconds(1));
+    EXPECT_FALSE(check.ok());
+    const Diagnostic* problem =
+        find_problem(check.problems, library, "did not finish loading within 1 s and was stopped");
+    ASSERT_NE(problem, nullptr) << describe(check.problems);
+    EXPECT_FALSE(is_mapped(library));
+}
+
 // ---- validate_plugin on every case ----------------------------------------------------------
 
 namespace {

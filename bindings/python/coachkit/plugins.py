@@ -61,7 +61,8 @@ def register(
     return apply
 
 
-def validate(path: str, isolate: bool = True) -> PluginCheck:
-    """Check a plugin folder or manifest. A compiled plugin is opened in a child process, so one
-    that crashes on load is reported instead of taking Python down."""
-    return validate_plugin(path, isolate)
+def validate(path: str, isolate: bool = True, timeout: float = 60.0) -> PluginCheck:
+    """Check a plugin folder or manifest. A compiled plugin is opened in a separate process, so one
+    that crashes or hangs on load is reported (after `timeout` seconds) instead of taking Python
+    down."""
+    return validate_plugin(path, isolate, timeout)

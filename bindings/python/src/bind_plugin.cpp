@@ -63,9 +63,9 @@ public:
             throw Error("Python rubric does not implement evaluate()");
         try {
             return override(to_python(input)).cast<Assessment>();
-        } catch (const py::error_already_set& e) {
+        } catch (const std::exception& e) {  // a raised exception, or a wrong return type
             out.push_back(
-                {Severity::error, "", "", 0, 0, std::string("evaluate() raised: ") + e.what()});
+                {Severity::error, "", "", 0, 0, std::string("evaluate() failed: ") + e.what()});
             return {};
         }
     }
@@ -94,11 +94,12 @@ public:
             const py::tuple answer =
                 override(py::bytes(bytes.data(), bytes.size()), std::string(format));
             const py::module_ json = py::module_::import("json");
-            Diagnostics parse_problems;
-            if (auto value = parse_json(json.attr("dumps")(answer[0]).cast<std::string>(), origin,
-                                        parse_problems)) {
+            // allow_nan=False: NaN is not JSON, and storing null in its place would lose it
+            // silently.
+            const std::string text =
+                json.attr("dumps")(answer[0], py::arg("allow_nan") = false).cast<std::string>();
+            if (auto value = parse_json(text, origin, out))
                 result.content = std::move(*value);
-            }
             result.metrics = answer[1].cast<std::map<std::string, double>>();
         } catch (const std::exception& e) {
             out.push_back({Severity::error, std::string(origin), "", 0, 0,
@@ -158,13 +159,13 @@ ComponentKind parse_kind(const std::string& text) {
 py::object as_interface(const std::shared_ptr<Component>& component) {
     switch (component->kind()) {
         case ComponentKind::workflow:
-            return py::cast(std::static_pointer_cast<Workflow>(component));
+            return py::cast(std::dynamic_pointer_cast<Workflow>(component));
         case ComponentKind::coaching_guide:
-            return py::cast(std::static_pointer_cast<CoachingGuide>(component));
+            return py::cast(std::dynamic_pointer_cast<CoachingGuide>(component));
         case ComponentKind::rubric:
-            return py::cast(std::static_pointer_cast<Rubric>(component));
+            return py::cast(std::dynamic_pointer_cast<Rubric>(component));
         case ComponentKind::evidence_source:
-            return py::cast(std::static_pointer_cast<EvidenceSource>(component));
+            return py::cast(std::dynamic_pointer_cast<EvidenceSource>(component));
     }
     return py::none();
 }
@@ -460,12 +461,13 @@ void bind_plugin(py::module_& m) {
 
     m.def(
         "validate_plugin",
-        [](const std::filesystem::path& path, bool isolate) {
+        [](const std::filesystem::path& path, bool isolate, double timeout) {
             py::gil_scoped_release release;
-            return validate_plugin(path,
-                                   isolate ? Isolation::child_process : Isolation::in_process);
+            return validate_plugin(
+                path, isolate ? Isolation::child_process : Isolation::in_process,
+                std::chrono::milliseconds(static_cast<long long>(timeout * 1000)));
         },
-        py::arg("path"), py::arg("isolate") = true,
+        py::arg("path"), py::arg("isolate") = true, py::arg("timeout") = 60.0,
         "Check a plugin folder or manifest; a compiled plugin is opened in a child process unless "
         "isolate=False.");
     m.def("version_satisfies", &version_satisfies, py::arg("version"), py::arg("range"));

@@ -112,7 +112,10 @@ std::optional<int> FieldReader::integer(std::string_view key, Required required)
     if (value->is_int64()) {
         number = value->as_int64();
     } else if (value->is_uint64()) {
-        number = std::numeric_limits<std::int64_t>::max();
+        error(pointer_append("", key), "'" + std::string(key) +
+                                           "' must be a whole number from 1 to 1000000, not " +
+                                           std::to_string(value->as_uint64()));
+        return std::nullopt;
     } else if (value->is_double() && std::trunc(value->as_double()) == value->as_double() &&
                std::abs(value->as_double()) < 1e15) {
         // JSON has one number type: 30.0 is the whole number 30 (as JSON Schema also counts it).

@@ -73,16 +73,16 @@ boost::json::object describe_component(const Component& component) {
     boost::json::object out;
     switch (component.kind()) {
         case ComponentKind::workflow:
-            out = describe(static_cast<const Workflow&>(component));
+            out = describe(dynamic_cast<const Workflow&>(component));
             break;
         case ComponentKind::coaching_guide:
-            out = describe(static_cast<const CoachingGuide&>(component));
+            out = describe(dynamic_cast<const CoachingGuide&>(component));
             break;
         case ComponentKind::rubric:
-            out = describe(static_cast<const Rubric&>(component));
+            out = describe(dynamic_cast<const Rubric&>(component));
             break;
         case ComponentKind::evidence_source:
-            out = describe(static_cast<const EvidenceSource&>(component));
+            out = describe(dynamic_cast<const EvidenceSource&>(component));
             break;
     }
     out["kind"] = to_string(component.kind());

@@ -86,6 +86,8 @@ std::map<ComponentKey, ComponentFactory> open_plugin_library(const PluginManifes
         descriptor = library->get_alias<coachkit_plugin_entry_fn>(COACHKIT_PLUGIN_ENTRY_NAME)();
     } catch (const std::exception& e) {
         throw fail(std::string("entry point failed: ") + e.what());
+    } catch (...) {
+        throw fail("entry point failed with a non-standard exception");
     }
     if (descriptor == nullptr)
         throw fail("entry point returned no descriptor");
@@ -122,7 +124,9 @@ std::map<ComponentKey, ComponentFactory> open_plugin_library(const PluginManifes
 
     CollectingRegistrar registrar;
     char error[512] = {};
-    if (descriptor->register_components(&registrar, error, sizeof error) != 0) {
+    // Passed as the base class the plugin casts it back to.
+    PluginRegistrar* base = &registrar;
+    if (descriptor->register_components(base, error, sizeof error) != 0) {
         throw fail(std::string("register function failed: ") +
                    (error[0] ? error : "no reason given"));
     }

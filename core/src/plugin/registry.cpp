@@ -22,6 +22,22 @@ std::string describe(ComponentKind kind, std::string_view id) {
     return std::string(to_string(kind)) + " '" + std::string(id) + "'";
 }
 
+/// The instance really is of the interface its kind names (a class deriving straight from
+/// Component could claim any kind; casting it would be undefined behaviour).
+bool implements(const Component& instance, ComponentKind kind) {
+    switch (kind) {
+        case ComponentKind::workflow:
+            return dynamic_cast<const Workflow*>(&instance) != nullptr;
+        case ComponentKind::evidence_source:
+            return dynamic_cast<const EvidenceSource*>(&instance) != nullptr;
+        case ComponentKind::rubric:
+            return dynamic_cast<const Rubric*>(&instance) != nullptr;
+        case ComponentKind::coaching_guide:
+            return dynamic_cast<const CoachingGuide*>(&instance) != nullptr;
+    }
+    return false;
+}
+
 }  // namespace
 
 PluginError::PluginError(std::string plugin_id, std::filesystem::path file, std::string reason)
@@ -67,8 +83,8 @@ struct Registry::Impl {
     }
 
     Plugin& add_plugin(Plugin plugin) {
-        plugin_index.emplace(plugin.summary.id, plugins.size());
-        plugins.push_back(std::move(plugin));
+        plugins.push_back(std::move(plugin));  // first, so a failure leaves no dangling index
+        plugin_index.emplace(plugins.back().summary.id, plugins.size() - 1);
         return plugins.back();
     }
 
@@ -87,8 +103,10 @@ struct Registry::Impl {
             return;
         if (const auto* first = find_plugin(manifest->id)) {
             warn(path, "/id",
-                 "plugin '" + manifest->id + "' is shadowed by the one at " +
-                     where(first->summary.manifest) + " (the first found wins)");
+                 "plugin '" + manifest->id + "' is shadowed by the one " +
+                     (first->summary.manifest.empty() ? std::string("registered in this process")
+                                                      : "at " + where(first->summary.manifest)) +
+                     " (the first found wins)");
             return;
         }
         // Data-only definitions are checked now, so a broken one is reported at discovery.
@@ -161,6 +179,20 @@ struct Registry::Impl {
             plugin.load_error = e;
             error(e.file(), "", "plugin '" + e.plugin_id() + "': " + e.reason());
             throw;
+        } catch (...) {
+            // Anything else (bad_alloc, a non-standard exception) is stored the same way, so a
+            // failed load is never silently retried.
+            std::string reason = "loading failed";
+            try {
+                throw;
+            } catch (const std::exception& e) {
+                reason += std::string(": ") + e.what();
+            } catch (...) {
+                reason += " with a non-standard exception";
+            }
+            plugin.load_error = PluginError(plugin.summary.id, plugin.summary.library, reason);
+            error(plugin.summary.library, "", "plugin '" + plugin.summary.id + "': " + reason);
+            throw *plugin.load_error;
         }
     }
 };
@@ -338,7 +370,7 @@ std::shared_ptr<Component> Registry::create(ComponentKind kind, std::string_view
     }
     if (!instance)
         throw PluginError(plugin_id, file, "creating " + describe(kind, id) + " returned nothing");
-    if (instance->kind() != kind) {
+    if (instance->kind() != kind || !implements(*instance, kind)) {
         throw PluginError(plugin_id, file,
                           "asked for " + describe(kind, id) + " but got a " +
                               std::string(to_string(instance->kind())));

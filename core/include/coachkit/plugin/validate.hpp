@@ -1,6 +1,7 @@
 // Checking a plugin before shipping or installing it.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 
@@ -16,15 +17,18 @@ struct COACHKIT_API PluginCheck {
 };
 
 enum class Isolation {
-    child_process,  ///< open compiled libraries in a child process: a crash is reported, not fatal
-    in_process,     ///< open them here (faster; for a plugin already trusted)
+    /// Open compiled libraries in a separate program (coachkit-plugin-check, installed beside the
+    /// built-in plugins): a crash, a hang or an exit is reported, never suffered.
+    child_process,
+    in_process,  ///< open them here (faster; for a plugin already trusted)
 };
 
 /// Checks a plugin folder or its plugin.json: the manifest, every data-only definition, and for a
 /// compiled plugin the library (the handshake, its components against the manifest, and that each
-/// component can be created).
-[[nodiscard]] COACHKIT_API PluginCheck
-validate_plugin(const std::filesystem::path& folder_or_manifest,
-                Isolation isolation = Isolation::child_process);
+/// component can be created). With child_process isolation a library that has not finished within
+/// `timeout` is stopped and reported.
+[[nodiscard]] COACHKIT_API PluginCheck validate_plugin(
+    const std::filesystem::path& folder_or_manifest, Isolation isolation = Isolation::child_process,
+    std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
 COACHKIT_NAMESPACE_END
