@@ -8,5 +8,6 @@ namespace coachkit::python {
 void bind_diagnostics(pybind11::module_& m);
 void bind_framework(pybind11::module_& m);
 void bind_plugin(pybind11::module_& m);
+void bind_programme(pybind11::module_& m);
 
 }  // namespace coachkit::python

@@ -10,4 +10,5 @@ PYBIND11_MODULE(_coachkit, m) {
     coachkit::python::bind_diagnostics(m);
     coachkit::python::bind_framework(m);
     coachkit::python::bind_plugin(m);
+    coachkit::python::bind_programme(m);
 }

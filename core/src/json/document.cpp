@@ -1,13 +1,13 @@
 #include "coachkit/json/document.hpp"
 
 #include <boost/json/serialize.hpp>
-#include <boost/json/stream_parser.hpp>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "coachkit/text/utf8.hpp"
+#include "json/exact_json.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
 
@@ -66,17 +66,14 @@ std::optional<boost::json::value> parse_json(std::string_view text, std::string_
     constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
     if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark)
         text.remove_prefix(kByteOrderMark.size());
-    boost::json::stream_parser parser;
-    boost::system::error_code ec;
-    // write() reports where it stopped, also on error, which gives the line and column.
-    const std::size_t consumed = parser.write(text.data(), text.size(), ec);
-    if (!ec)
-        parser.finish(ec);
-    if (ec) {
-        add_syntax_error(out, origin, text, consumed, ec);
+    // Exact: doubles read back as they were written (see exact_json.hpp); the offset where parsing
+    // stopped gives the line and column of an error.
+    ExactParse parsed = parse_json_exact(text);
+    if (parsed.error) {
+        add_syntax_error(out, origin, text, parsed.consumed, parsed.error);
         return std::nullopt;
     }
-    return parser.release();
+    return std::move(parsed.value);
 }
 
 std::optional<boost::json::value> read_json_file(const std::filesystem::path& path,
