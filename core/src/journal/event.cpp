@@ -93,26 +93,6 @@ std::string check_timestamp(std::string_view text) {
     return {};
 }
 
-const char* kind_name(const boost::json::value& value) {
-    switch (value.kind()) {
-        case boost::json::kind::null:
-            return "null";
-        case boost::json::kind::bool_:
-            return "a boolean";
-        case boost::json::kind::int64:
-        case boost::json::kind::uint64:
-        case boost::json::kind::double_:
-            return "a number";
-        case boost::json::kind::string:
-            return "a string";
-        case boost::json::kind::array:
-            return "an array";
-        case boost::json::kind::object:
-            return "an object";
-    }
-    return "a value";
-}
-
 Diagnostic error_at(std::string_view file, std::string pointer, std::string message) {
     return Diagnostic{Severity::error,   std::string(file), std::move(pointer), 0, 0,
                       std::move(message)};
@@ -136,7 +116,8 @@ std::int64_t read_sequence(const boost::json::object& document, std::string_view
         number = static_cast<std::int64_t>(value->get_double());  // 12.0 is the whole number 12
     } else {
         out.push_back(error_at(
-            file, at, std::string("'sequence' must be a whole number, not ") + kind_name(*value)));
+            file, at,
+            std::string("'sequence' must be a whole number, not ") + json_type_name(*value)));
         return 0;
     }
     if (number < 0) {
@@ -221,8 +202,9 @@ std::optional<Event> event_from_json(const boost::json::value& value, std::strin
     const std::string base(pointer);
     const auto* input = value.if_object();
     if (input == nullptr) {
-        out.push_back(error_at(
-            origin, base, std::string("an event must be a JSON object, not ") + kind_name(value)));
+        out.push_back(
+            error_at(origin, base,
+                     std::string("an event must be a JSON object, not ") + json_type_name(value)));
         return std::nullopt;
     }
     // upgrade_document works in place and reports at "/schema": work on a copy, and put the

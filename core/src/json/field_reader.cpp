@@ -10,7 +10,21 @@ COACHKIT_NAMESPACE_BEGIN
 
 namespace {
 
-const char* type_name(const boost::json::value& value) {
+bool is_slug(std::string_view text) {
+    if (text.empty() || text.front() == '-' || text.back() == '-')
+        return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (!ok || (c == '-' && text[i + 1] == '-'))
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+const char* json_type_name(const boost::json::value& value) {
     switch (value.kind()) {
         case boost::json::kind::null:
             return "null";
@@ -30,20 +44,6 @@ const char* type_name(const boost::json::value& value) {
     }
     return "a value";
 }
-
-bool is_slug(std::string_view text) {
-    if (text.empty() || text.front() == '-' || text.back() == '-')
-        return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-        if (!ok || (c == '-' && text[i + 1] == '-'))
-            return false;
-    }
-    return true;
-}
-
-}  // namespace
 
 bool errors_since(const Diagnostics& diagnostics, std::size_t since) {
     return std::any_of(diagnostics.begin() + static_cast<std::ptrdiff_t>(since), diagnostics.end(),
@@ -75,7 +75,7 @@ std::string FieldReader::id() {
     if (value == nullptr)
         return {};
     if (!value->is_string()) {
-        error("/id", std::string("'id' must be a string, not ") + type_name(*value));
+        error("/id", std::string("'id' must be a string, not ") + json_type_name(*value));
         return {};
     }
     std::string id(value->as_string());
@@ -94,7 +94,7 @@ std::string FieldReader::text(std::string_view key, Required required) {
         return {};
     if (!value->is_string()) {
         error(pointer_append("", key),
-              "'" + std::string(key) + "' must be a string, not " + type_name(*value));
+              "'" + std::string(key) + "' must be a string, not " + json_type_name(*value));
         return {};
     }
     if (required == Required::yes && value->as_string().empty()) {
@@ -122,7 +122,7 @@ std::optional<int> FieldReader::integer(std::string_view key, Required required)
         number = static_cast<std::int64_t>(value->as_double());
     } else {
         error(pointer_append("", key),
-              "'" + std::string(key) + "' must be a whole number, not " + type_name(*value));
+              "'" + std::string(key) + "' must be a whole number, not " + json_type_name(*value));
         return std::nullopt;
     }
     if (number < 1 || number > 1'000'000) {
@@ -140,7 +140,7 @@ const boost::json::object* FieldReader::object(std::string_view key, Required re
         return nullptr;
     if (!value->is_object()) {
         error(pointer_append("", key),
-              "'" + std::string(key) + "' must be an object, not " + type_name(*value));
+              "'" + std::string(key) + "' must be an object, not " + json_type_name(*value));
         return nullptr;
     }
     return &value->as_object();
@@ -152,7 +152,7 @@ const boost::json::array* FieldReader::array(std::string_view key, Required requ
         return nullptr;
     if (!value->is_array()) {
         error(pointer_append("", key),
-              "'" + std::string(key) + "' must be an array, not " + type_name(*value));
+              "'" + std::string(key) + "' must be an array, not " + json_type_name(*value));
         return nullptr;
     }
     return &value->as_array();
@@ -166,7 +166,7 @@ std::vector<std::string> FieldReader::string_list(std::string_view key, Required
     for (std::size_t i = 0; i < items->size(); ++i) {
         if (!(*items)[i].is_string()) {
             error(pointer_append(pointer_append("", key), i),
-                  std::string("expected a string, not ") + type_name((*items)[i]));
+                  std::string("expected a string, not ") + json_type_name((*items)[i]));
             continue;
         }
         out.emplace_back((*items)[i].as_string());
@@ -180,7 +180,7 @@ std::optional<bool> FieldReader::boolean(std::string_view key, Required required
         return std::nullopt;
     if (!value->is_bool()) {
         error(pointer_append("", key),
-              "'" + std::string(key) + "' must be true or false, not " + type_name(*value));
+              "'" + std::string(key) + "' must be true or false, not " + json_type_name(*value));
         return std::nullopt;
     }
     return value->as_bool();

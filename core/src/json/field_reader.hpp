@@ -19,6 +19,9 @@ struct Origin {
 
 enum class Required { no, yes };
 
+/// "a string", "an integer", "an object"…: a value's JSON type, for messages.
+const char* json_type_name(const boost::json::value& value);
+
 /// True if diagnostics added after position `since` include an error.
 bool errors_since(const Diagnostics& diagnostics, std::size_t since);
 
