@@ -69,14 +69,31 @@ void TextTable::print(std::ostream& out, std::size_t width) const {
         for (const auto& row : rows_)
             widths[c] = std::max(widths[c], display_width(row[c]));
     }
-    // Shrink the widest column until the table fits, but never below a readable minimum.
+    // Shrink the widest column until the table fits, but never below a readable minimum nor
+    // below its longest word: words are not broken, so a narrower column would push the columns
+    // after it out of line.
+    std::vector<std::size_t> floor(columns, 0);
+    for (std::size_t c = 0; c < columns; ++c) {
+        auto longest_word = [&](const std::string& cell) {
+            for (const auto& word : wrap(cell, 1))
+                floor[c] = std::max(floor[c], display_width(word));
+        };
+        longest_word(headers_[c]);
+        for (const auto& row : rows_)
+            longest_word(row[c]);
+        floor[c] = std::max(floor[c], std::min<std::size_t>(widths[c], 12));
+    }
     const std::size_t gaps = kGap * (columns - 1);
     auto total = [&] { return std::accumulate(widths.begin(), widths.end(), gaps); };
     while (total() > width) {
-        auto widest = std::max_element(widths.begin(), widths.end());
-        if (*widest <= 12)
+        std::size_t widest = columns;
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (widths[c] > floor[c] && (widest == columns || widths[c] > widths[widest]))
+                widest = c;
+        }
+        if (widest == columns)
             break;
-        --*widest;
+        --widths[widest];
     }
 
     auto print_row = [&](const std::vector<std::string>& cells) {

@@ -29,6 +29,9 @@ public:
     [[nodiscard]] std::vector<WorkflowStage> stages() const override {
         PYBIND11_OVERRIDE_PURE(std::vector<WorkflowStage>, Workflow, stages, );
     }
+    [[nodiscard]] CyclePlan cycle_plan() const override {
+        PYBIND11_OVERRIDE(CyclePlan, Workflow, cycle_plan, );
+    }
 };
 
 class PyCoachingGuide : public CoachingGuide {
@@ -249,27 +252,78 @@ void bind_plugin(py::module_& m) {
         .value("data", PluginType::data)
         .value("python", PluginType::python);
 
+    py::enum_<Grading>(m, "Grading", "Whether grades may be recorded when a stage completes.")
+        .value("none", Grading::none)
+        .value("formal_only", Grading::formal_only)
+        .value("allowed", Grading::allowed);
+
+    py::class_<StageTiming>(m, "StageTiming",
+                            "When a stage may happen, measured from an earlier stage's end.")
+        .def(py::init([](std::string after, std::optional<int> min_minutes_after,
+                         std::optional<int> max_days_after, std::string scheduled_by) {
+                 return StageTiming{std::move(after), min_minutes_after, max_days_after,
+                                    std::move(scheduled_by)};
+             }),
+             py::arg("after") = "", py::arg("min_minutes_after") = py::none(),
+             py::arg("max_days_after") = py::none(), py::arg("scheduled_by") = "")
+        .def_readwrite("after", &StageTiming::after)
+        .def_readwrite("min_minutes_after", &StageTiming::min_minutes_after)
+        .def_readwrite("max_days_after", &StageTiming::max_days_after)
+        .def_readwrite("scheduled_by", &StageTiming::scheduled_by);
+
+    py::class_<CyclePlan>(m, "CyclePlan", "How a partnership's cycles repeat.")
+        .def(py::init([](bool repeats, std::optional<int> min_cycles, std::optional<int> max_cycles,
+                         std::optional<int> span_weeks, bool roles_alternate) {
+                 return CyclePlan{repeats, min_cycles, max_cycles, span_weeks, roles_alternate};
+             }),
+             py::arg("repeats") = true, py::arg("min_cycles") = py::none(),
+             py::arg("max_cycles") = py::none(), py::arg("span_weeks") = py::none(),
+             py::arg("roles_alternate") = false)
+        .def_readwrite("repeats", &CyclePlan::repeats)
+        .def_readwrite("min_cycles", &CyclePlan::min_cycles)
+        .def_readwrite("max_cycles", &CyclePlan::max_cycles)
+        .def_readwrite("span_weeks", &CyclePlan::span_weeks)
+        .def_readwrite("roles_alternate", &CyclePlan::roles_alternate);
+
     py::class_<WorkflowStage>(m, "WorkflowStage")
         .def(py::init([](std::string id, std::string name, std::string summary,
                          std::vector<std::string> roles, std::optional<int> typical_minutes,
-                         std::vector<std::string> evidence) {
-                 return WorkflowStage{std::move(id),
-                                      std::move(name),
-                                      std::move(summary),
-                                      std::move(roles),
-                                      typical_minutes,
-                                      std::move(evidence),
-                                      {}};
+                         std::vector<std::string> evidence, std::vector<std::string> record_writers,
+                         std::optional<StageTiming> timing, std::vector<std::string> prompts,
+                         Grading grading, bool first_cycle_only, bool concludes_agreement) {
+                 WorkflowStage stage;
+                 stage.id = std::move(id);
+                 stage.name = std::move(name);
+                 stage.summary = std::move(summary);
+                 stage.roles = std::move(roles);
+                 stage.typical_minutes = typical_minutes;
+                 stage.evidence = std::move(evidence);
+                 stage.record_writers = std::move(record_writers);
+                 stage.timing = timing.value_or(StageTiming{});
+                 stage.prompts = std::move(prompts);
+                 stage.grading = grading;
+                 stage.first_cycle_only = first_cycle_only;
+                 stage.concludes_agreement = concludes_agreement;
+                 return stage;
              }),
              py::arg("id"), py::arg("name"), py::arg("summary") = "",
              py::arg("roles") = std::vector<std::string>{}, py::arg("typical_minutes") = py::none(),
-             py::arg("evidence") = std::vector<std::string>{})
+             py::arg("evidence") = std::vector<std::string>{},
+             py::arg("record_writers") = std::vector<std::string>{}, py::arg("timing") = py::none(),
+             py::arg("prompts") = std::vector<std::string>{}, py::arg("grading") = Grading::none,
+             py::arg("first_cycle_only") = false, py::arg("concludes_agreement") = false)
         .def_readonly("id", &WorkflowStage::id)
         .def_readonly("name", &WorkflowStage::name)
         .def_readonly("summary", &WorkflowStage::summary)
         .def_readonly("roles", &WorkflowStage::roles)
         .def_readonly("typical_minutes", &WorkflowStage::typical_minutes)
-        .def_readonly("evidence", &WorkflowStage::evidence);
+        .def_readonly("evidence", &WorkflowStage::evidence)
+        .def_readonly("record_writers", &WorkflowStage::record_writers)
+        .def_readonly("timing", &WorkflowStage::timing)
+        .def_readonly("prompts", &WorkflowStage::prompts)
+        .def_readonly("grading", &WorkflowStage::grading)
+        .def_readonly("first_cycle_only", &WorkflowStage::first_cycle_only)
+        .def_readonly("concludes_agreement", &WorkflowStage::concludes_agreement);
 
     py::class_<PromptGroup>(m, "PromptGroup")
         .def(py::init([](std::string id, std::string name, std::vector<std::string> prompts,
@@ -345,7 +399,8 @@ void bind_plugin(py::module_& m) {
         m, "Workflow", "Subclass to write a workflow in Python.")
         .def(py::init<>())
         .def("mode", &Workflow::mode)
-        .def("stages", &Workflow::stages);
+        .def("stages", &Workflow::stages)
+        .def("cycle_plan", &Workflow::cycle_plan);
 
     py::class_<CoachingGuide, Component, PyCoachingGuide, std::shared_ptr<CoachingGuide>>(
         m, "CoachingGuide", "Subclass to write a coaching guide in Python.")

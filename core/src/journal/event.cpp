@@ -1,11 +1,10 @@
 // Events as `coachkit.event/1` documents, and the rules every stored event follows.
 #include "coachkit/journal/event.hpp"
 
-#include <chrono>
 #include <cmath>
-#include <ctime>
 #include <map>
 
+#include "coachkit/journal/time.hpp"
 #include "coachkit/json/document.hpp"
 #include "journal/event_check.hpp"
 #include "json/field_reader.hpp"
@@ -16,7 +15,6 @@ namespace {
 
 constexpr std::string_view kFamily = "coachkit.event";
 constexpr int kCurrentVersion = 1;
-constexpr std::string_view kExampleTime = "2026-11-22T14:05:00Z";
 
 const std::map<int, UpgradeStep>& upgrade_steps() {
     static const std::map<int, UpgradeStep> steps;  // none yet: /1 is the first version
@@ -50,47 +48,6 @@ bool is_type_word(std::string_view word) {
         }
     }
     return true;
-}
-
-/// The number written in `text` (digits only), or -1.
-int digits(std::string_view text) {
-    int value = 0;
-    for (const char c : text) {
-        if (!is_digit(c))
-            return -1;
-        value = value * 10 + (c - '0');
-    }
-    return value;
-}
-
-int days_in_month(int year, int month) {
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
-/// "" if `text` is a valid timestamp, else the reason.
-std::string check_timestamp(std::string_view text) {
-    const std::string quoted = "'" + std::string(text) + "'";
-    const std::string form =
-        "use ISO 8601 UTC to the second, e.g. '" + std::string(kExampleTime) + "'";
-    // YYYY-MM-DDTHH:MM:SSZ: separators at 4, 7, 10, 13, 16 and 19, digits everywhere else.
-    const bool shaped = text.size() == 20 && text[4] == '-' && text[7] == '-' && text[10] == 'T' &&
-                        text[13] == ':' && text[16] == ':' && text[19] == 'Z';
-    const int year = shaped ? digits(text.substr(0, 4)) : -1;
-    const int month = shaped ? digits(text.substr(5, 2)) : -1;
-    const int day = shaped ? digits(text.substr(8, 2)) : -1;
-    const int hour = shaped ? digits(text.substr(11, 2)) : -1;
-    const int minute = shaped ? digits(text.substr(14, 2)) : -1;
-    const int second = shaped ? digits(text.substr(17, 2)) : -1;
-    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0)
-        return "invalid time " + quoted + ": " + form;
-    if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
-        return "invalid time " + quoted + ": " + std::string(text.substr(0, 10)) + " is not a date";
-    if (hour > 23 || minute > 59 || second > 59)
-        return "invalid time " + quoted + ": " + std::string(text.substr(11, 8)) +
-               " is not a time of day";
-    return {};
 }
 
 Diagnostic error_at(std::string_view file, std::string pointer, std::string message) {
@@ -168,7 +125,7 @@ void require_storable(const std::vector<Event>& events, std::string_view store) 
         }
         if (e.at.empty()) {
             missing("at");
-        } else if (auto problem = check_timestamp(e.at); !problem.empty()) {
+        } else if (auto problem = utc_time_problem(e.at); !problem.empty()) {
             problems.push_back(error_at(store, pointer_append(at, "at"), std::move(problem)));
         }
         if (e.actor.empty())
@@ -228,7 +185,7 @@ std::optional<Event> event_from_json(const boost::json::value& value, std::strin
         r.error("/type", event_type_problem(event.type));
     event.at = r.text("at", Required::yes);
     if (!event.at.empty()) {
-        if (auto problem = check_timestamp(event.at); !problem.empty())
+        if (auto problem = utc_time_problem(event.at); !problem.empty())
             r.error("/at", std::move(problem));
     }
     event.actor = r.text("actor", Required::yes);
@@ -247,16 +204,6 @@ std::optional<Event> event_from_json(const boost::json::value& value, std::strin
     if (errors_since(out, errors_before))
         return std::nullopt;
     return event;
-}
-
-std::string utc_now() {
-    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    std::tm parts{};
-    gmtime_r(&seconds, &parts);
-    char text[32];
-    const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return std::string(text, length);
 }
 
 COACHKIT_NAMESPACE_END

@@ -104,7 +104,7 @@ std::string FieldReader::text(std::string_view key, Required required) {
     return std::string(value->as_string());
 }
 
-std::optional<int> FieldReader::integer(std::string_view key, Required required) {
+std::optional<int> FieldReader::integer(std::string_view key, Required required, int minimum) {
     const auto* value = field(key, required, "a whole number");
     if (value == nullptr)
         return std::nullopt;
@@ -112,8 +112,8 @@ std::optional<int> FieldReader::integer(std::string_view key, Required required)
     if (value->is_int64()) {
         number = value->as_int64();
     } else if (value->is_uint64()) {
-        error(pointer_append("", key), "'" + std::string(key) +
-                                           "' must be a whole number from 1 to 1000000, not " +
+        error(pointer_append("", key), "'" + std::string(key) + "' must be a whole number from " +
+                                           std::to_string(minimum) + " to 1000000, not " +
                                            std::to_string(value->as_uint64()));
         return std::nullopt;
     } else if (value->is_double() && std::trunc(value->as_double()) == value->as_double() &&
@@ -125,9 +125,9 @@ std::optional<int> FieldReader::integer(std::string_view key, Required required)
               "'" + std::string(key) + "' must be a whole number, not " + json_type_name(*value));
         return std::nullopt;
     }
-    if (number < 1 || number > 1'000'000) {
-        error(pointer_append("", key), "'" + std::string(key) +
-                                           "' must be a whole number from 1 to 1000000, not " +
+    if (number < minimum || number > 1'000'000) {
+        error(pointer_append("", key), "'" + std::string(key) + "' must be a whole number from " +
+                                           std::to_string(minimum) + " to 1000000, not " +
                                            std::to_string(number));
         return std::nullopt;
     }

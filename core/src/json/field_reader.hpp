@@ -34,7 +34,8 @@ public:
     /// The `id` field: required, lower-case words joined by '-'. Empty if missing or malformed.
     std::string id();
     std::string text(std::string_view key, Required required);
-    std::optional<int> integer(std::string_view key, Required required);
+    /// A whole number from `minimum` to 1000000 (counts, minutes, days).
+    std::optional<int> integer(std::string_view key, Required required, int minimum = 1);
     const boost::json::object* object(std::string_view key, Required required);
     const boost::json::array* array(std::string_view key, Required required);
     std::vector<std::string> string_list(std::string_view key, Required required);

@@ -53,6 +53,30 @@ std::string_view to_string(PrivacyClass privacy) {
 // dynamic_cast and exceptions work across the plugin boundary.
 Component::~Component() = default;
 Workflow::~Workflow() = default;
+
+CyclePlan Workflow::cycle_plan() const {
+    return {};
+}
+
+std::string_view to_string(Grading grading) {
+    switch (grading) {
+        case Grading::none:
+            return "none";
+        case Grading::formal_only:
+            return "formal-only";
+        case Grading::allowed:
+            return "allowed";
+    }
+    return "unknown";
+}
+
+std::optional<Grading> parse_grading(std::string_view text) {
+    for (const auto grading : {Grading::none, Grading::formal_only, Grading::allowed}) {
+        if (to_string(grading) == text)
+            return grading;
+    }
+    return std::nullopt;
+}
 EvidenceSource::~EvidenceSource() = default;
 Rubric::~Rubric() = default;
 CoachingGuide::~CoachingGuide() = default;

@@ -13,6 +13,7 @@
 #include "coachkit/plugin/coaching_guide.hpp"
 #include "coachkit/plugin/rubric.hpp"
 #include "coachkit/plugin/workflow.hpp"
+#include "coachkit/programme/model.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
 
@@ -47,6 +48,7 @@ void for_each_object(FieldReader& parent, std::string_view key, Diagnostics& out
 struct WorkflowData {
     std::string mode;
     std::vector<WorkflowStage> stages;
+    CyclePlan plan;
 };
 
 class DataWorkflow final : public Workflow {
@@ -54,10 +56,67 @@ public:
     explicit DataWorkflow(std::shared_ptr<const WorkflowData> data) : data_(std::move(data)) {}
     [[nodiscard]] std::string mode() const override { return data_->mode; }
     [[nodiscard]] std::vector<WorkflowStage> stages() const override { return data_->stages; }
+    [[nodiscard]] CyclePlan cycle_plan() const override { return data_->plan; }
 
 private:
     std::shared_ptr<const WorkflowData> data_;
 };
+
+/// A role named in a stage must be one a partnership can hold, or no one could ever satisfy it.
+void check_roles(FieldReader& s, std::string_view key, const std::vector<std::string>& roles) {
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+        if (!is_partnership_role(roles[i])) {
+            s.error(pointer_append(pointer_append("", key), i),
+                    "unknown role '" + roles[i] + "' (known: " + partnership_roles_text() + ")");
+        }
+    }
+}
+
+StageTiming read_timing(FieldReader& s, const std::vector<WorkflowStage>& earlier,
+                        Diagnostics& out) {
+    StageTiming timing;
+    const auto* object = s.object("timing", Required::no);
+    if (object == nullptr)
+        return timing;
+    FieldReader t(*object, s.child_origin("timing"), out);
+    timing.after = t.text("after", Required::yes);
+    // 0 is meaningful for both: "may follow at once", "the same day".
+    timing.min_minutes_after = t.integer("min_minutes_after", Required::no, 0);
+    timing.max_days_after = t.integer("max_days_after", Required::no, 0);
+    timing.scheduled_by = t.text("scheduled_by", Required::no);
+    const bool known = std::any_of(earlier.begin(), earlier.end(),
+                                   [&](const WorkflowStage& e) { return e.id == timing.after; });
+    if (!timing.after.empty() && !known)
+        t.error("/after", "'" + timing.after + "' is not an earlier stage of this workflow");
+    if (!timing.scheduled_by.empty() && !is_partnership_role(timing.scheduled_by)) {
+        t.error("/scheduled_by", "unknown role '" + timing.scheduled_by +
+                                     "' (known: " + partnership_roles_text() + ")");
+    }
+    for (const auto& [key, unused] :
+         t.unknown_fields({"after", "min_minutes_after", "max_days_after", "scheduled_by"})) {
+        (void)unused;
+        t.error(pointer_append("", key), "unknown timing rule '" + std::string(key) + "'");
+    }
+    return timing;
+}
+
+CyclePlan read_cycle_plan(FieldReader& r, Diagnostics& out) {
+    CyclePlan plan;
+    const auto* object = r.object("cycles", Required::no);
+    if (object == nullptr)
+        return plan;
+    FieldReader c(*object, r.child_origin("cycles"), out);
+    plan.repeats = c.boolean("repeats", Required::no).value_or(true);
+    plan.min_cycles = c.integer("min_cycles", Required::no);
+    plan.max_cycles = c.integer("max_cycles", Required::no);
+    plan.span_weeks = c.integer("span_weeks", Required::no);
+    plan.roles_alternate = c.boolean("roles_alternate", Required::no).value_or(false);
+    if (plan.min_cycles && plan.max_cycles && *plan.min_cycles > *plan.max_cycles)
+        c.error("/max_cycles", "is less than min_cycles");
+    if (!plan.repeats && plan.max_cycles && *plan.max_cycles > 1)
+        c.error("/max_cycles", "a workflow that does not repeat runs one cycle");
+    return plan;
+}
 
 ComponentFactory workflow_factory(FieldReader& r, Diagnostics& out) {
     auto data = std::make_shared<WorkflowData>();
@@ -68,13 +127,36 @@ ComponentFactory workflow_factory(FieldReader& r, Diagnostics& out) {
         stage.name = s.text("name", Required::yes);
         stage.summary = s.text("summary", Required::no);
         stage.roles = s.string_list("roles", Required::no);
+        check_roles(s, "roles", stage.roles);
         stage.typical_minutes = s.integer("typical_minutes", Required::no);
         stage.evidence = s.string_list("evidence", Required::no);
-        stage.extra =
-            s.unknown_fields({"id", "name", "summary", "roles", "typical_minutes", "evidence"});
+        stage.record_writers = s.string_list("record_writers", Required::no);
+        check_roles(s, "record_writers", stage.record_writers);
+        stage.timing = read_timing(s, data->stages, out);
+        stage.prompts = s.string_list("prompts", Required::no);
+        const std::string grading = s.text("grading", Required::no);
+        if (!grading.empty()) {
+            if (const auto parsed = parse_grading(grading))
+                stage.grading = *parsed;
+            else
+                s.error("/grading",
+                        "unknown grading '" + grading + "' (known: none, formal-only, allowed)");
+        }
+        stage.first_cycle_only = s.boolean("first_cycle_only", Required::no).value_or(false);
+        stage.concludes_agreement = s.boolean("concludes_agreement", Required::no).value_or(false);
+        stage.extra = s.unknown_fields({"id", "name", "summary", "roles", "typical_minutes",
+                                        "evidence", "record_writers", "timing", "prompts",
+                                        "grading", "first_cycle_only", "concludes_agreement"});
         data->stages.push_back(std::move(stage));
         return data->stages.back().id;
     });
+    data->plan = read_cycle_plan(r, out);
+    const bool every_stage_first_only =
+        !data->stages.empty() &&
+        std::all_of(data->stages.begin(), data->stages.end(),
+                    [](const WorkflowStage& s) { return s.first_cycle_only; });
+    if (every_stage_first_only)
+        r.error("/stages", "every stage is first_cycle_only: later cycles would have none");
     return [data] { return std::make_shared<DataWorkflow>(data); };
 }
 

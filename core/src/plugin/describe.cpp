@@ -26,11 +26,41 @@ boost::json::object describe(const Workflow& workflow) {
                               {"evidence", strings(stage.evidence)}};
         if (stage.typical_minutes)
             s["typical_minutes"] = *stage.typical_minutes;
+        if (!stage.record_writers.empty())
+            s["record_writers"] = strings(stage.record_writers);
+        if (!stage.timing.after.empty()) {
+            boost::json::object timing{{"after", stage.timing.after}};
+            if (stage.timing.min_minutes_after)
+                timing["min_minutes_after"] = *stage.timing.min_minutes_after;
+            if (stage.timing.max_days_after)
+                timing["max_days_after"] = *stage.timing.max_days_after;
+            if (!stage.timing.scheduled_by.empty())
+                timing["scheduled_by"] = stage.timing.scheduled_by;
+            s["timing"] = std::move(timing);
+        }
+        if (!stage.prompts.empty())
+            s["prompts"] = strings(stage.prompts);
+        if (stage.grading != Grading::none)
+            s["grading"] = to_string(stage.grading);
+        if (stage.first_cycle_only)
+            s["first_cycle_only"] = true;
+        if (stage.concludes_agreement)
+            s["concludes_agreement"] = true;
         for (const auto& [key, value] : stage.extra)
             s[key] = value;
         stages.push_back(std::move(s));
     }
-    return {{"mode", workflow.mode()}, {"stages", std::move(stages)}};
+    const CyclePlan plan = workflow.cycle_plan();
+    boost::json::object cycles{{"repeats", plan.repeats},
+                               {"roles_alternate", plan.roles_alternate}};
+    if (plan.min_cycles)
+        cycles["min_cycles"] = *plan.min_cycles;
+    if (plan.max_cycles)
+        cycles["max_cycles"] = *plan.max_cycles;
+    if (plan.span_weeks)
+        cycles["span_weeks"] = *plan.span_weeks;
+    return {
+        {"mode", workflow.mode()}, {"stages", std::move(stages)}, {"cycles", std::move(cycles)}};
 }
 
 boost::json::object describe(const CoachingGuide& guide) {

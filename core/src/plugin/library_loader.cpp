@@ -109,6 +109,12 @@ std::map<ComponentKey, ComponentFactory> open_plugin_library(const PluginManifes
         throw fail("built for coachkit ABI " + plugin_abi + ", newer than this host's " + host_abi +
                    " (upgrade coachkit or build the plugin against this version)");
     }
+    // Before 1.0 every minor may change interfaces and structs (semantic versioning's 0.x rule),
+    // so an older minor is as foreign as a newer one.
+    if (COACHKIT_ABI_MAJOR == 0 && descriptor->abi_minor != COACHKIT_ABI_MINOR) {
+        throw fail("built for coachkit ABI " + plugin_abi + "; this host speaks ABI " + host_abi +
+                   " (before 1.0 the minor must match too: rebuild the plugin)");
+    }
     const std::string binary_id = descriptor->plugin_id ? descriptor->plugin_id : "";
     const std::string binary_version = descriptor->plugin_version ? descriptor->plugin_version : "";
     if (binary_id != manifest.id) {

@@ -1,5 +1,7 @@
 #include "coachkit/programme/model.hpp"
 
+#include <algorithm>
+
 COACHKIT_NAMESPACE_BEGIN
 
 namespace {
@@ -70,6 +72,24 @@ std::optional<Confidentiality> parse_confidentiality(std::string_view text) {
     static const std::vector<Confidentiality> all{Confidentiality::partnership_only,
                                                   Confidentiality::summary_to_coordinator};
     return parse_by_name(text, all, [](Confidentiality c) { return to_string(c); });
+}
+
+const std::vector<std::string>& partnership_roles() {
+    static const std::vector<std::string> roles{"mentor", "specialist-coach", "co-coach",
+                                                "professional-learner", "observer"};
+    return roles;
+}
+
+bool is_partnership_role(std::string_view role) {
+    const auto& roles = partnership_roles();
+    return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+std::string partnership_roles_text() {
+    std::string text;
+    for (const auto& role : partnership_roles())
+        text += (text.empty() ? "" : ", ") + role;
+    return text;
 }
 
 std::vector<std::string> Partnership::people_in(std::string_view role) const {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "coachkit/diagnostics/diagnostic.hpp"
+#include "coachkit/journal/time.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
 
@@ -34,7 +35,5 @@ struct COACHKIT_API Event {
                                                                 std::string_view pointer,
                                                                 Diagnostics& out);
 
-/// The current time as ISO 8601 UTC with seconds ("2026-11-22T14:05:00Z").
-[[nodiscard]] COACHKIT_API std::string utc_now();
 
 COACHKIT_NAMESPACE_END

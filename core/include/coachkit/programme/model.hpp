@@ -38,6 +38,13 @@ struct COACHKIT_API Person {
 
 /// Someone's place in a partnership: a framework role id ("mentor", "specialist-coach",
 /// "co-coach", "professional-learner") or "observer" (the third member of a triad).
+/// The roles a member can hold in a partnership: mentor, specialist-coach, co-coach,
+/// professional-learner, observer.
+[[nodiscard]] COACHKIT_API const std::vector<std::string>& partnership_roles();
+[[nodiscard]] COACHKIT_API bool is_partnership_role(std::string_view role);
+/// "mentor, specialist-coach, …", for messages.
+[[nodiscard]] COACHKIT_API std::string partnership_roles_text();
+
 struct COACHKIT_API Member {
     std::string person;
     std::string role;

@@ -1,6 +1,6 @@
-// The counterpart of abi-minor: a descriptor claiming an older ABI minor than the host's (when the
-// host's minor is 0 there is none older, and this is simply the current one). The host must accept
-// it: a minor only ever appends to the descriptor and the interfaces.
+// The counterpart of abi-minor: a descriptor claiming an older ABI minor than the host's. While
+// the major is 0 the host refuses it (every 0.x minor may break); from 1.0 it must be accepted,
+// because a minor then only appends to the descriptor and the interfaces.
 #include <coachkit/plugin/entry_point.hpp>
 #include <coachkit/plugin/workflow.hpp>
 
