@@ -357,6 +357,9 @@ TEST(Lookup, ComponentsAreSortedByKindThenId) {
     const std::vector<std::pair<ComponentKind, std::string>> expected{
         {ComponentKind::workflow, "cflat-ideal-cycle"},
         {ComponentKind::workflow, "corpus-good-cycle"},
+        {ComponentKind::workflow, "curee-co-coaching"},
+        {ComponentKind::workflow, "induction-mentoring"},
+        {ComponentKind::workflow, "swiss-cottage-mentor-coaching"},
         {ComponentKind::evidence_source, "learner-reflection"},
         {ComponentKind::rubric, "principles-review"},
         {ComponentKind::coaching_guide, "corpus-good-guide"},
@@ -365,9 +368,9 @@ TEST(Lookup, ComponentsAreSortedByKindThenId) {
     EXPECT_EQ(listed, expected);
 
     const auto workflows = registry.components(ComponentKind::workflow);
-    ASSERT_EQ(workflows.size(), 2u);
+    ASSERT_EQ(workflows.size(), 5u);
     EXPECT_EQ(workflows[0].id, "cflat-ideal-cycle");
-    EXPECT_EQ(workflows[1].id, "corpus-good-cycle");
+    EXPECT_EQ(workflows[4].id, "swiss-cottage-mentor-coaching");
 }
 
 TEST(Lookup, FindDescribesWithoutLoading) {
@@ -397,7 +400,8 @@ TEST(Lookup, UnknownIdIsNotFoundAndListsTheKnownOnes) {
     } catch (const NotFoundError& e) {
         EXPECT_STREQ(
             e.what(),
-            "unknown workflow 'no-such-cycle' (known: cflat-ideal-cycle, corpus-good-cycle)");
+            "unknown workflow 'no-such-cycle' (known: cflat-ideal-cycle, corpus-good-cycle, "
+            "curee-co-coaching, induction-mentoring, swiss-cottage-mentor-coaching)");
     }
     Registry empty;
     try {

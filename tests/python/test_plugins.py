@@ -15,6 +15,9 @@ from coachkit import plugins
 
 BUILTIN_COMPONENTS = {
     ("workflow", "cflat-ideal-cycle"),
+    ("workflow", "curee-co-coaching"),
+    ("workflow", "induction-mentoring"),
+    ("workflow", "swiss-cottage-mentor-coaching"),
     ("evidence-source", "learner-reflection"),
     ("rubric", "principles-review"),
     ("coaching-guide", "curee-question-phases"),
@@ -325,7 +328,7 @@ def test_every_shipped_manifest_matches_the_json_schema(source_dir):
     schema = json.loads((source_dir / "docs" / "schemas" / "plugin.schema.json").read_text())
     validator = jsonschema.Draft202012Validator(schema)
     manifests = shipped_manifests(source_dir)
-    assert len(manifests) == 6
+    assert len(manifests) == 9
     for manifest in manifests:
         errors = [e.message for e in validator.iter_errors(json.loads(manifest.read_text()))]
         assert errors == [], f"{manifest}: {errors}"
