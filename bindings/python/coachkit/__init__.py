@@ -5,6 +5,7 @@
     >>> [m.id for m in fw.modes]
     ['mentoring', 'specialist-coaching', 'co-coaching']
     >>> cmp = fw.compare("mentoring", "specialist-coaching")
+    >>> engine = coachkit.programme.open_programme()      # a programme in memory
 
 See docs/python.md for a tour.
 """
@@ -66,6 +67,39 @@ from ._coachkit import (  # noqa: F401  (re-exported API)
     validate_pack,
     validate_plugin,
     version_satisfies,
+    # the journal
+    ConcurrencyError,
+    Event,
+    EventStore,
+    StoreError,
+    format_utc_time,
+    memory_store,
+    parse_utc_time,
+    sqlite_store,
+    utc_now,
+    utc_time_problem,
+    # the programme engine
+    Acknowledgement,
+    AgreedAction,
+    CommandResult,
+    Cycle,
+    CyclePlan,
+    EvidenceRef,
+    Grading,
+    Note,
+    PartnershipSummary,
+    ProgrammeEngine,
+    ProgrammeState,
+    ProgrammeSummary,
+    RefusedError,
+    ReplayError,
+    StageProgress,
+    StageTiming,
+    export_programme,
+    import_programme,
+    import_programme_file,
+    summarise,
 )
 from . import plugins  # noqa: F401
+from . import programme  # noqa: F401
 from .framework import comparison_rows, curee  # noqa: F401

@@ -93,11 +93,20 @@ void bind_programme(py::module_& m) {
         .def_readwrite("text", &Goal::text)
         .def_readwrite("school_priority", &Goal::school_priority);
 
+    py::class_<Acknowledgement>(m, "Acknowledgement", "A member's signature on an agreement.")
+        .def_readonly("person", &Acknowledgement::person)
+        .def_readonly("at", &Acknowledgement::at)
+        .def("__repr__", [](const Acknowledgement& a) {
+            return "<Acknowledgement '" + a.person + "' at " + a.at + ">";
+        });
+
     py::class_<LearningAgreement>(m, "LearningAgreement",
                                   "The contract a partnership agrees before it starts.")
         .def(py::init([](std::string partnership, std::vector<Goal> goals,
                          std::optional<int> planned_cycles, std::optional<int> planned_weeks,
-                         const std::string& level, bool video_consent) {
+                         const std::string& level, bool video_consent,
+                         std::vector<std::string> ground_rules, bool performance_management_link,
+                         std::vector<std::string> review_dates) {
                  LearningAgreement a;
                  a.partnership = std::move(partnership);
                  a.goals = std::move(goals);
@@ -105,22 +114,39 @@ void bind_programme(py::module_& m) {
                  a.planned_weeks = planned_weeks;
                  a.confidentiality = confidentiality(level);
                  a.video_consent = video_consent;
+                 a.ground_rules = std::move(ground_rules);
+                 a.performance_management_link = performance_management_link;
+                 a.review_dates = std::move(review_dates);
                  return a;
              }),
              py::arg("partnership"), py::arg("goals") = std::vector<Goal>{},
              py::arg("planned_cycles") = py::none(), py::arg("planned_weeks") = py::none(),
-             py::arg("confidentiality") = "partnership-only", py::arg("video_consent") = false)
+             py::arg("confidentiality") = "partnership-only", py::arg("video_consent") = false,
+             py::arg("ground_rules") = std::vector<std::string>{},
+             py::arg("performance_management_link") = false,
+             py::arg("review_dates") = std::vector<std::string>{})
         .def_readwrite("partnership", &LearningAgreement::partnership)
         .def_readwrite("goals", &LearningAgreement::goals)
         .def_readwrite("ground_rules", &LearningAgreement::ground_rules)
         .def_readwrite("planned_cycles", &LearningAgreement::planned_cycles)
         .def_readwrite("planned_weeks", &LearningAgreement::planned_weeks)
         .def_readwrite("video_consent", &LearningAgreement::video_consent)
-        .def_readonly("performance_management_link",
-                      &LearningAgreement::performance_management_link,
-                      "only the learner can switch this on (through the programme engine)")
-        .def_property_readonly("confidentiality", [](const LearningAgreement& a) {
-            return std::string(to_string(a.confidentiality));
+        .def_readwrite("review_dates", &LearningAgreement::review_dates, "ISO 8601 dates")
+        .def_readwrite("performance_management_link",
+                       &LearningAgreement::performance_management_link,
+                       "only the learner can switch this on: the programme engine refuses a "
+                       "draft from anyone else that turns it on (rule pm-link-learner-only)")
+        .def_readonly("acknowledgements", &LearningAgreement::acknowledgements,
+                      "the members' signatures (set by the programme engine, never in a draft)")
+        .def_property(
+            "confidentiality",
+            [](const LearningAgreement& a) { return std::string(to_string(a.confidentiality)); },
+            [](LearningAgreement& a, const std::string& level) {
+                a.confidentiality = confidentiality(level);
+            })
+        .def("__repr__", [](const LearningAgreement& a) {
+            return "<LearningAgreement for '" + a.partnership + "', " +
+                   std::to_string(a.acknowledgements.size()) + " signed>";
         });
 
     py::class_<Finding>(m, "Finding", "A departure from the framework's guidance, with its source.")
