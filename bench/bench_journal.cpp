@@ -2,46 +2,20 @@
 // transaction), replaying 100,000 events, opening a store that size (its integrity check
 // included), and the memory store for comparison. Figures in docs/benchmarks.md.
 //
-// The SQLite figures measure the disk as much as the code: every commit waits for fsync. Files go
-// to a folder of this process under $COACHKIT_BENCH_DIR, or the system's temporary folder (which
-// may be in memory on some machines: then fsync is free and the figures flatter the store).
+// The SQLite figures measure the disk as much as the code: every commit waits for fsync (see
+// bench_files.hpp for where the files go).
 #include <benchmark/benchmark.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 
+#include "bench_files.hpp"
 #include "coachkit/journal/store.hpp"
 
 using namespace coachkit;
+using coachkit::bench::fresh_file;
 namespace fs = std::filesystem;
 
 namespace {
-
-/// This process's folder for store files, removed when the process ends.
-const fs::path& bench_folder() {
-    static const struct Folder {
-        fs::path path;
-        Folder() {
-            const char* chosen = std::getenv("COACHKIT_BENCH_DIR");
-            path = (chosen != nullptr ? fs::path(chosen) : fs::temp_directory_path()) /
-                   ("coachkit-bench-journal-" + std::to_string(::getpid()));
-            fs::remove_all(path);
-            fs::create_directories(path);
-        }
-        ~Folder() {
-            std::error_code ec;
-            fs::remove_all(path, ec);
-        }
-    } folder;
-    return folder.path;
-}
-
-/// A new store file for each run of a benchmark.
-fs::path fresh_file(const std::string& name) {
-    static int counter = 0;
-    return bench_folder() / (name + "-" + std::to_string(counter++) + ".coachkit");
-}
 
 /// An event of the size the programme engine writes: a stage completed, with a short note.
 Event bench_event(std::int64_t number) {

@@ -44,21 +44,21 @@ protected:
              /*sign=*/false);
     }
 
-    /// Starts a cycle of "p" and takes it to the start of `post`: contracting (signed), pre,
-    /// lesson ending at 10:00 on 2026-09-07.
-    std::string to_post(bool formal = false) {
+    /// Starts a cycle of "p" on `day` and takes it to the start of `post`: contracting (signed),
+    /// pre, lesson ending at 10:00.
+    std::string to_post(bool formal = false, const std::string& day = "2026-09-07") {
         CycleOptions options;
         options.formal = formal;
         const auto cycle =
-            engine->start_cycle("p", options, by("coach", "2026-09-07T08:00:00Z")).events[0].cycle;
+            engine->start_cycle("p", options, by("coach", day + "T08:00:00Z")).events[0].cycle;
         if (!engine->state().agreement_signed("p")) {
-            engine->sign_agreement("p", by("coach", "2026-09-07T08:10:00Z"));
-            engine->sign_agreement("p", by("amy", "2026-09-07T08:15:00Z"));
-            engine->advance(cycle, {}, by("amy", "2026-09-07T08:20:00Z"));
+            engine->sign_agreement("p", by("coach", day + "T08:10:00Z"));
+            engine->sign_agreement("p", by("amy", day + "T08:15:00Z"));
+            engine->advance(cycle, {}, by("amy", day + "T08:20:00Z"));
         }
-        engine->advance(cycle, {}, by("coach", "2026-09-07T08:40:00Z"));
-        engine->start_stage(cycle, "lesson", by("amy", "2026-09-07T09:00:00Z"));
-        engine->advance(cycle, {}, by("amy", "2026-09-07T10:00:00Z"));
+        engine->advance(cycle, {}, by("coach", day + "T08:40:00Z"));
+        engine->start_stage(cycle, "lesson", by("amy", day + "T09:00:00Z"));
+        engine->advance(cycle, {}, by("amy", day + "T10:00:00Z"));
         return cycle;
     }
 };
@@ -204,11 +204,12 @@ TEST_F(Cycles, GradesOnlyInAFormalCycleAndOnlyWhereTheWorkflowAllows) {
         "only in a formal observation");
     engine->abandon_cycle(informal, "a test", by("amy", "2026-09-07T15:00:00Z"));
 
-    const auto formal = to_post(true);
-    StageCompletion early_grade;
-    early_grade.grade = "good";
-    engine->start_stage(formal, "post", by("amy", "2026-09-07T15:00:00Z"));
-    engine->advance(formal, graded, by("amy", "2026-09-07T15:45:00Z"));
+    expect_refused(
+        "time-order", [&] { engine->start_cycle("p", {}, by("coach", "2026-09-07T14:00:00Z")); },
+        "before the previous one ended (2026-09-07T15:00:00Z)");
+    const auto formal = to_post(true, "2026-09-08");
+    engine->start_stage(formal, "post", by("amy", "2026-09-08T15:00:00Z"));
+    engine->advance(formal, graded, by("amy", "2026-09-08T15:45:00Z"));
     EXPECT_EQ(engine->state().cycle(formal)->stage("post")->grade, "good");
 
     form("q", "specialist-coaching", "test-plain",
@@ -375,6 +376,15 @@ TEST_F(Cycles, NotesEvidenceAndActionsAreChecked) {
 
 TEST_F(Cycles, TimesRunForwardWithinACycle) {
     const auto cycle = to_post();
+    expect_refused("time-order", [&] {
+        engine->add_note(cycle, "lesson", "x", by("amy", "2026-09-07T08:59:00Z"));
+    });
+    expect_refused("time-order", [&] {
+        engine->agree_action(cycle, AgreedAction{"x", "", "", "", ""},
+                             by("amy", "2026-09-07T07:00:00Z"));
+    });
+    expect_refused("time-order",
+                   [&] { engine->abandon_cycle(cycle, "x", by("amy", "2026-09-07T09:30:00Z")); });
     expect_refused(
         "time-order",
         [&] { engine->start_stage(cycle, "post", by("amy", "2026-09-07T09:30:00Z")); },

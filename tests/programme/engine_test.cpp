@@ -223,6 +223,37 @@ TEST_F(Engine, OnlyTheLearnerLinksRecordsToPerformanceManagement) {
                    [&] { engine->draft_agreement(a, by("coach", "2026-09-04T09:00:00Z")); });
 }
 
+/// A workflow whose plugin code fails when asked for its stages.
+class BrokenWorkflow final : public Workflow {
+public:
+    [[nodiscard]] std::string mode() const override { return "specialist-coaching"; }
+    [[nodiscard]] std::vector<WorkflowStage> stages() const override {
+        throw std::runtime_error("the stage table is missing");
+    }
+};
+
+TEST_F(Engine, AWorkflowThatFailsIsAPluginErrorNamingThePluginAndWritesNothing) {
+    ComponentDescriptor descriptor;
+    descriptor.kind = ComponentKind::workflow;
+    descriptor.id = "broken-cycle";
+    descriptor.plugin_id = "school-broken";
+    registry.add(descriptor, [] { return std::make_shared<BrokenWorkflow>(); });
+    auto p = coaching("sc", "coach", "amy");
+    p.workflow = "broken-cycle";
+    const auto before = store->last_sequence();
+    try {
+        engine->add_partnership(p, by("coord", "2026-09-02T08:00:00Z"));
+        FAIL() << "expected PluginError";
+    } catch (const PluginError& e) {
+        EXPECT_EQ(e.plugin_id(), "school-broken");
+        EXPECT_NE(std::string(e.what()).find("workflow 'broken-cycle' failed: the stage table is "
+                                             "missing"),
+                  std::string::npos)
+            << e.what();
+    }
+    EXPECT_EQ(store->last_sequence(), before);
+}
+
 TEST_F(Engine, ASecondEngineOnTheSameStoreSeesTheFirstsEventsBeforeDeciding) {
     ProgrammeEngine other(*store, registry);
     engine->add_person(Person{"new", "New", StaffRole::teacher, ""}, by("coord", ""));

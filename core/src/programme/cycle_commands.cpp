@@ -108,6 +108,23 @@ void check_time_order(const Draft& d, const CycleScope& s, const StageProgress& 
     }
 }
 
+/// Nothing is recorded in a cycle at a time before the cycle started, or before `stage` (if
+/// given) started; a close or abandon comes after everything in the cycle.
+void require_not_before(const Draft& d, const CycleScope& s, const StageProgress* stage,
+                        bool after_everything = false) {
+    std::string latest = s.cycle.started_at;
+    if (stage != nullptr)
+        latest = std::max(latest, stage->started_at);
+    if (after_everything) {
+        for (const auto& other : s.cycle.stages)
+            latest = std::max({latest, other.started_at, other.completed_at});
+    }
+    if (d.at < latest) {
+        refuse("time-order", "'" + s.cycle.id + "' cannot record this at " + d.at +
+                                 ", before what it follows (" + latest + ")");
+    }
+}
+
 /// The stage a note or evidence goes to: the one named, or the stage in progress.
 const StageProgress& target_stage(const CycleScope& s, const std::string& stage) {
     const StageProgress* target = nullptr;
@@ -187,6 +204,11 @@ CommandResult ProgrammeEngine::start_cycle(const std::string& partnership,
             refuse("cycle-limit", "workflow '" + p.workflow +
                                       "' runs one cycle per partnership, and '" + p.id +
                                       "' has had it (" + held.front()->id + ")");
+        }
+        if (!previous.empty() && d.at < previous.back()->ended_at) {
+            refuse("time-order", "a cycle of '" + p.id + "' cannot start at " + d.at +
+                                     ", before the previous one ended (" +
+                                     previous.back()->ended_at + ")");
         }
         if (flow.plan.max_cycles && static_cast<int>(held.size()) >= *flow.plan.max_cycles) {
             refuse("cycle-limit", "workflow '" + p.workflow + "' runs at most " +
@@ -361,6 +383,7 @@ CommandResult ProgrammeEngine::attach_evidence(const std::string& cycle, const s
     return impl_->run(ctx, [&](Draft& d) {
         const CycleScope s = open_cycle(d, cycle, "attach evidence");
         const StageProgress& target = target_stage(s, stage);
+        require_not_before(d, s, &target);
         require_text(evidence.source, "the evidence source");
         require_text(evidence.ref, "the evidence reference");
         const WorkflowStage& def = definition(impl_->workflow(s.cycle.workflow), target.id);
@@ -382,6 +405,7 @@ CommandResult ProgrammeEngine::add_note(const std::string& cycle, const std::str
     return impl_->run(ctx, [&](Draft& d) {
         const CycleScope s = open_cycle(d, cycle, "record notes");
         const StageProgress& target = target_stage(s, stage);
+        require_not_before(d, s, &target);
         require_text(text, "a note");
         d.emit(event_type::note_recorded, s.partnership.id, cycle,
                {{"stage", target.id}, {"text", text}});
@@ -393,6 +417,7 @@ CommandResult ProgrammeEngine::agree_action(const std::string& cycle, const Agre
     return impl_->run(ctx, [&](Draft& d) {
         const CycleScope s = open_cycle(d, cycle, "agree actions");
         require_text(action.text, "an action");
+        require_not_before(d, s, nullptr);
         if (!action.owner.empty())
             require_member(s.partnership, action.owner, "own an action");
         if (!action.due.empty())
@@ -409,6 +434,7 @@ CommandResult ProgrammeEngine::close_cycle(const std::string& cycle, const Comma
                                             "'; complete every stage first, or abandon the "
                                             "cycle");
         }
+        require_not_before(d, s, nullptr, true);
         d.emit(event_type::cycle_closed, s.partnership.id, cycle, {});
     });
 }
@@ -418,6 +444,7 @@ CommandResult ProgrammeEngine::abandon_cycle(const std::string& cycle, const std
     return impl_->run(ctx, [&](Draft& d) {
         const CycleScope s = open_cycle(d, cycle, "abandon its cycles", true);
         require_text(reason, "the reason for abandoning");
+        require_not_before(d, s, nullptr, true);
         d.emit(event_type::cycle_abandoned, s.partnership.id, cycle, {{"reason", reason}});
     });
 }

@@ -171,10 +171,21 @@ const WorkflowInfo& ProgrammeEngine::Impl::workflow(const std::string& id) {
     if (!descriptor)
         refuse("unknown-workflow", "no plugin provides a workflow '" + id + "'");
     WorkflowInfo info;
-    info.workflow = registry.create<Workflow>(id);  // PluginError passes through: not a refusal
+    // A plugin that fails is not a refusal: PluginError names the plugin and passes through, and
+    // anything else a plugin throws (a Python workflow's exception, say) becomes one.
+    try {
+        info.workflow = registry.create<Workflow>(id);
+        info.stages = info.workflow->stages();
+        info.plan = info.workflow->cycle_plan();
+    } catch (const Error&) {
+        throw;
+    } catch (const std::exception& e) {
+        const auto plugin = registry.plugin(descriptor->plugin_id);
+        throw PluginError(descriptor->plugin_id,
+                          plugin ? plugin->manifest : std::filesystem::path{},
+                          "workflow '" + id + "' failed: " + e.what());
+    }
     info.version = descriptor->plugin_version;
-    info.stages = info.workflow->stages();
-    info.plan = info.workflow->cycle_plan();
     if (info.stages.empty())
         refuse("unknown-workflow", "workflow '" + id + "' has no stages");
     return workflows.emplace(id, std::move(info)).first->second;

@@ -35,5 +35,4 @@ struct COACHKIT_API Event {
                                                                 std::string_view pointer,
                                                                 Diagnostics& out);
 
-
 COACHKIT_NAMESPACE_END
