@@ -370,6 +370,13 @@ TEST_F(Cycles, NotesEvidenceAndActionsAreChecked) {
         engine->agree_action(cycle, AgreedAction{"read", "", "next week", "", ""},
                              by("amy", "2026-09-07T11:00:00Z"));
     });
+    expect_refused(
+        "invalid-input",
+        [&] {
+            engine->agree_action(cycle, AgreedAction{"read", "", "2026-09-06", "", ""},
+                                 by("amy", "2026-09-07T11:00:00Z"));
+        },
+        "before the day it is agreed (2026-09-07)");
     expect_refused("unknown-cycle",
                    [&] { engine->close_cycle("nope", by("amy", "2026-09-07T11:00:00Z")); });
 }

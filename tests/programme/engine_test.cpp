@@ -68,6 +68,20 @@ TEST_F(Engine, TheContextIsChecked) {
                                by("coord", "2026-09-01 08:00"));
         },
         "invalid time '2026-09-01 08:00'");
+    expect_refused(
+        "unknown-person",
+        [&] {
+            engine->add_person(Person{"a", "A", StaffRole::teacher, ""},
+                               by("ghost", "2026-09-01T08:00:00Z"));
+        },
+        "'ghost' is not a person in the programme");
+    expect_refused(
+        "time-order",
+        [&] {
+            engine->add_person(Person{"a", "A", StaffRole::teacher, ""},
+                               by("coord", "2026-08-31T23:59:59Z"));
+        },
+        "before it was created (2026-09-01T08:00:00Z)");
     // No time given: now.
     const auto result = engine->add_person(Person{"a", "A", StaffRole::teacher, ""}, {"coord", ""});
     ASSERT_EQ(result.events.size(), 1u);

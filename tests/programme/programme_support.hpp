@@ -78,7 +78,7 @@ protected:
 
     void add(std::string id, std::string name, StaffRole role, std::string manager) {
         engine->add_person(Person{std::move(id), std::move(name), role, std::move(manager)},
-                           by("coord", "2026-09-01T08:10:00Z"));
+                           by("system", "2026-09-01T08:10:00Z"));
     }
 
     /// Forms a partnership and has every member sign a minimal agreement.

@@ -12,6 +12,9 @@ COACHKIT_NAMESPACE_BEGIN
 
 namespace {
 
+/// Coaching rooted in evidence from the learner's practice, which each stage names (CfLaT guide).
+constexpr const char* kEvidenceSource = "002_4b16babbfb4ecaf5.txt";
+
 /// A cycle command's subject, checked: the cycle exists and is open, the actor is a member.
 struct CycleScope {
     const Cycle& cycle;
@@ -371,7 +374,7 @@ CommandResult ProgrammeEngine::advance(const std::string& cycle, const StageComp
                                    "' completed with none of the evidence it "
                                    "expects (" +
                                    roles_text(def.evidence) + ")",
-                               ""});
+                               kEvidenceSource});
             }
         }
     });
@@ -392,7 +395,7 @@ CommandResult ProgrammeEngine::attach_evidence(const std::string& cycle, const s
             d.warn(Finding{"stage-evidence", s.partnership.id,
                            "'" + target.id + "' expects " + roles_text(def.evidence) + ", not " +
                                evidence.source + " (attached all the same)",
-                           ""});
+                           kEvidenceSource});
         }
         auto data = evidence_data(evidence);
         data["stage"] = target.id;
@@ -420,8 +423,14 @@ CommandResult ProgrammeEngine::agree_action(const std::string& cycle, const Agre
         require_not_before(d, s, nullptr);
         if (!action.owner.empty())
             require_member(s.partnership, action.owner, "own an action");
-        if (!action.due.empty())
+        if (!action.due.empty()) {
             require_date(action.due, "due date");
+            if (action.due < d.at.substr(0, 10)) {
+                refuse("invalid-input", "the action is due " + action.due +
+                                            ", before the day it is agreed (" + d.at.substr(0, 10) +
+                                            ")");
+            }
+        }
         d.emit(event_type::action_agreed, s.partnership.id, cycle, action_data(action));
     });
 }

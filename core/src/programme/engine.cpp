@@ -200,6 +200,19 @@ CommandResult ProgrammeEngine::Impl::run(const CommandContext& ctx,
         refuse("invalid-input", utc_time_problem(at));
     for (int attempt = 1;; ++attempt) {
         refresh();
+        if (state.initialised()) {
+            // Who acts is part of the record: a person of the programme, or "system" for an
+            // integration's set-up (an MIS importing staff).
+            if (ctx.actor != "system" && state.person(ctx.actor) == nullptr) {
+                refuse("unknown-person", "'" + ctx.actor +
+                                             "' is not a person in the programme (use 'system' "
+                                             "for set-up by an integration)");
+            }
+            if (at < state.created_at()) {
+                refuse("time-order", "nothing in programme '" + state.id() + "' happens at " + at +
+                                         ", before it was created (" + state.created_at() + ")");
+            }
+        }
         Draft draft(state, ctx.actor, at, *time);
         decide(draft);
         try {

@@ -82,6 +82,11 @@ boost::json::object export_programme(const EventStore& store) {
 
 ProgrammeState import_programme(const boost::json::value& value, EventStore& store,
                                 std::string_view origin) {
+    // The target first: a long document is not checked only to be turned away.
+    if (store.last_sequence() != 0) {
+        throw RefusedError("programme-exists",
+                           "the store already holds a programme; import into a new, empty store");
+    }
     Diagnostics problems;
     const auto* input = value.if_object();
     if (input == nullptr) {
@@ -143,10 +148,7 @@ ProgrammeState import_programme(const boost::json::value& value, EventStore& sto
     if (!problems.empty())
         throw InvalidDocumentError(problems);
 
-    if (store.last_sequence() != 0) {
-        throw RefusedError("programme-exists",
-                           "the store already holds a programme; import into a new, empty store");
-    }
+    // expected_last 0: had another writer filled the store meanwhile, nothing is written.
     store.append(events, 0);
     return state;
 }

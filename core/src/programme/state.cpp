@@ -95,7 +95,7 @@ private:
     [[noreturn]] void fail(std::string_view suffix, std::string message) {
         problems_.push_back(
             {Severity::error, origin_, base_ + std::string(suffix), 0, 0,
-             e_.type + " event " + std::to_string(e_.sequence) + ": " + std::move(message)});
+             "event " + std::to_string(e_.sequence) + " (" + e_.type + "): " + std::move(message)});
         throw ReplayError(problems_);
     }
     void stop_on_problems() {
