@@ -18,6 +18,8 @@ build: configure
 
 demo: build
 	$(BUILD_DIR)/bin/coachkit demo --output-dir $(DEMO_OUT)
+	rm -f $(DEMO_OUT)/sample-school.db $(DEMO_OUT)/sample-school.db-wal $(DEMO_OUT)/sample-school.db-shm
+	bash examples/sample-school/build-programme.sh $(BUILD_DIR)/bin/coachkit $(DEMO_OUT)/sample-school.db
 
 test: build
 	ctest --preset $(PRESET)

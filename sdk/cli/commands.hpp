@@ -17,5 +17,11 @@ struct Dispatch {
 void add_framework_commands(CLI::App& app, Dispatch& dispatch);
 void add_plugin_commands(CLI::App& app, Dispatch& dispatch);
 void add_demo_command(CLI::App& app, Dispatch& dispatch);
+/// programme, person, partnership, agreement (programme_commands.cpp).
+void add_programme_commands(CLI::App& app, Dispatch& dispatch);
+/// cycle start|begin|advance|schedule|note|evidence|action|close|abandon|show (cycle_commands.cpp).
+void add_cycle_commands(CLI::App& app, Dispatch& dispatch);
+/// export, import: a whole programme as one document (programme_commands.cpp).
+void add_exchange_commands(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace coachkit::cli

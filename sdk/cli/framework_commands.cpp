@@ -10,6 +10,7 @@
 #include "coachkit/json/document.hpp"
 #include "commands.hpp"
 #include "framework_printing.hpp"
+#include "programme_support.hpp"
 
 namespace coachkit::cli {
 
@@ -28,23 +29,6 @@ struct PackOption {
         return path.empty() ? Framework::curee() : load_pack(path);
     }
 };
-
-/// Writes `text` to `output`, or to stdout when `output` is empty or "-".
-int emit(const std::string& text, const std::string& output) {
-    if (output.empty() || output == "-") {
-        std::cout << text;
-        return 0;
-    }
-    const std::filesystem::path path(output);
-    if (path.has_parent_path())
-        std::filesystem::create_directories(path.parent_path());
-    std::ofstream file(path, std::ios::binary);
-    file << text;
-    if (!file.flush())
-        throw Error("cannot write '" + output + "'");
-    std::cerr << "wrote " << output << '\n';
-    return 0;
-}
 
 }  // namespace
 
@@ -118,9 +102,10 @@ void add_framework_commands(CLI::App& app, Dispatch& dispatch) {
         exp->callback([&dispatch, pack, format, output] {
             dispatch.action = [pack, format, output] {
                 const Framework fw = pack->load();
-                if (*format == "markdown")
-                    return emit(fw.to_markdown(), *output);
-                return emit(boost::json::serialize(fw.to_json()) + "\n", *output);
+                write_output(*format == "markdown" ? fw.to_markdown()
+                                                   : boost::json::serialize(fw.to_json()) + "\n",
+                             *output);
+                return 0;
             };
         });
     }

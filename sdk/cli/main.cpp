@@ -1,8 +1,10 @@
-// coachkit: the command-line tool. Exit codes: 0 success, 1 bad input or a failed check (the
-// message says what and where), 2 a usage error on the command line.
+// coachkit: the command-line tool. Exit codes: 0 success, 1 bad input, a failed check or a move
+// the programme's rules refuse (the message says what and where), 2 a usage error on the command
+// line.
 #include <iostream>
 
 #include "coachkit/diagnostics/diagnostic.hpp"
+#include "coachkit/programme/engine.hpp"
 #include "coachkit/version.hpp"
 #include "commands.hpp"
 
@@ -15,6 +17,9 @@ int main(int argc, char** argv) {
     coachkit::cli::add_framework_commands(app, dispatch);
     coachkit::cli::add_plugin_commands(app, dispatch);
     coachkit::cli::add_demo_command(app, dispatch);
+    coachkit::cli::add_programme_commands(app, dispatch);
+    coachkit::cli::add_cycle_commands(app, dispatch);
+    coachkit::cli::add_exchange_commands(app, dispatch);
 
     try {
         app.parse(argc, argv);
@@ -30,6 +35,13 @@ int main(int argc, char** argv) {
     }
     try {
         return dispatch.action ? dispatch.action() : 2;
+    } catch (const coachkit::RefusedError& e) {
+        // what() is "rule: message"; say the rule once, in the refusal format docs/cli.md gives.
+        std::string message = e.what();
+        if (message.rfind(e.rule() + ": ", 0) == 0)
+            message.erase(0, e.rule().size() + 2);
+        std::cerr << "coachkit: refused (" << e.rule() << "): " << message << '\n';
+        return 1;
     } catch (const coachkit::InvalidDocumentError& e) {
         for (const auto& d : e.diagnostics())
             std::cerr << d.to_string() << '\n';
