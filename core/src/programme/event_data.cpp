@@ -4,12 +4,12 @@
 
 COACHKIT_NAMESPACE_BEGIN
 
-namespace {
-
 void put_if(boost::json::object& out, std::string_view key, const std::string& value) {
     if (!value.empty())
         out[key] = value;
 }
+
+namespace {
 
 void put_if(boost::json::object& out, std::string_view key, const std::optional<int>& value) {
     if (value)

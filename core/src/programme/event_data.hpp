@@ -29,6 +29,9 @@ inline constexpr std::string_view cycle_closed = "cycle.closed";
 inline constexpr std::string_view cycle_abandoned = "cycle.abandoned";
 }  // namespace event_type
 
+/// Sets `key` to `value` unless it is empty: documents leave out what was never given.
+void put_if(boost::json::object& out, std::string_view key, const std::string& value);
+
 boost::json::object person_data(const Person& person);
 Person read_person(FieldReader& r);
 

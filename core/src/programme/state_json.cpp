@@ -6,11 +6,6 @@ COACHKIT_NAMESPACE_BEGIN
 
 namespace {
 
-void put_if(boost::json::object& out, std::string_view key, const std::string& value) {
-    if (!value.empty())
-        out[key] = value;
-}
-
 boost::json::object stage_json(const StageProgress& s) {
     boost::json::object out;
     out["id"] = s.id;
