@@ -38,7 +38,7 @@ CLI::Validator utc_time_check() {
 CLI::Validator date_check() {
     return CLI::Validator(
         [](std::string& value) -> std::string {
-            if (value.size() == 10 && parse_utc_time(value + "T00:00:00Z"))
+            if (is_calendar_date(value))
                 return {};
             return "'" + value + "' is not a date: use YYYY-MM-DD, e.g. 2026-12-01";
         },

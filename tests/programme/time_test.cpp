@@ -32,5 +32,12 @@ TEST(Time, RefusesAnythingElseSayingWhy) {
     EXPECT_EQ(utc_time_problem("2026-11-22T23:59:59Z"), "");
 }
 
+TEST(Time, CalendarDatesAreRealDaysWrittenYyyyMmDd) {
+    EXPECT_TRUE(is_calendar_date("2024-02-29"));
+    for (const char* bad :
+         {"2025-02-29", "2026-13-01", "26-11-22", "2026-11-22T00:00:00Z", "22/11/2026", ""})
+        EXPECT_FALSE(is_calendar_date(bad)) << bad;
+}
+
 }  // namespace
 }  // namespace coachkit

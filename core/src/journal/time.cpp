@@ -72,6 +72,10 @@ std::optional<UtcSeconds> parse_utc_time(std::string_view text) {
            std::chrono::seconds{f.second};
 }
 
+bool is_calendar_date(std::string_view text) {
+    return text.size() == 10 && parse_utc_time(std::string(text) + "T00:00:00Z").has_value();
+}
+
 std::string format_utc_time(UtcSeconds time) {
     const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
     std::tm parts{};

@@ -41,6 +41,28 @@ public:
     std::vector<std::string> string_list(std::string_view key, Required required);
     std::optional<bool> boolean(std::string_view key, Required required);
 
+    /// Calls `read(FieldReader&)` for each object in the array at `key`; an entry that is not an
+    /// object is reported at its own pointer and skipped. Returns the array (null if absent or
+    /// not an array), for checks on the whole of it.
+    template <typename Read>
+    const boost::json::array* each_object(std::string_view key, Required required, Read read) {
+        const auto* items = array(key, required);
+        if (items == nullptr)
+            return nullptr;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const Origin origin = child_origin(key, i);
+            const auto* entry = (*items)[i].if_object();
+            if (entry == nullptr) {
+                out_.push_back({Severity::error, origin.file, origin.pointer, 0, 0,
+                                "an entry must be a JSON object"});
+                continue;
+            }
+            FieldReader reader(*entry, origin, out_);
+            read(reader);
+        }
+        return items;
+    }
+
     /// The fields not named in `known`, kept so that nothing a school adds is lost.
     [[nodiscard]] boost::json::object unknown_fields(
         const std::vector<std::string_view>& known) const;

@@ -19,28 +19,18 @@ COACHKIT_NAMESPACE_BEGIN
 
 namespace {
 
-/// Reads an array of objects at `key`, calling `read` for each with its own FieldReader.
+/// Reads a required, non-empty array of objects at `key`, calling `read` for each; `read` returns
+/// the entry's id, which must be unique in the array.
 template <typename Read>
-void for_each_object(FieldReader& parent, std::string_view key, Diagnostics& out, Read read) {
-    const auto* items = parent.array(key, Required::yes);
-    if (items == nullptr)
-        return;
-    if (items->empty())
-        parent.error(pointer_append("", key), "'" + std::string(key) + "' must not be empty");
+void for_each_object(FieldReader& parent, std::string_view key, Read read) {
     std::set<std::string> ids;
-    for (std::size_t i = 0; i < items->size(); ++i) {
-        const Origin origin = parent.child_origin(key, i);
-        const auto* object = (*items)[i].if_object();
-        if (object == nullptr) {
-            out.push_back({Severity::error, origin.file, origin.pointer, 0, 0,
-                           "an entry must be a JSON object"});
-            continue;
-        }
-        FieldReader reader(*object, origin, out);
+    const auto* items = parent.each_object(key, Required::yes, [&](FieldReader& reader) {
         const std::string id = read(reader);
         if (!id.empty() && !ids.insert(id).second)
             reader.error("/id", "duplicate id '" + id + "'");
-    }
+    });
+    if (items != nullptr && items->empty())
+        parent.error(pointer_append("", key), "'" + std::string(key) + "' must not be empty");
 }
 
 // ---- workflow --------------------------------------------------------------------------------
@@ -121,7 +111,7 @@ CyclePlan read_cycle_plan(FieldReader& r, Diagnostics& out) {
 ComponentFactory workflow_factory(FieldReader& r, Diagnostics& out) {
     auto data = std::make_shared<WorkflowData>();
     data->mode = r.text("mode", Required::yes);
-    for_each_object(r, "stages", out, [&](FieldReader& s) {
+    for_each_object(r, "stages", [&](FieldReader& s) {
         WorkflowStage stage;
         stage.id = s.id();
         stage.name = s.text("name", Required::yes);
@@ -177,12 +167,12 @@ private:
     std::shared_ptr<const GuideData> data_;
 };
 
-ComponentFactory guide_factory(FieldReader& r, Diagnostics& out) {
+ComponentFactory guide_factory(FieldReader& r) {
     auto data = std::make_shared<GuideData>();
     data->focus = r.text("focus", Required::no);
     if (data->focus.empty())
         data->focus = "any";
-    for_each_object(r, "phases", out, [&](FieldReader& p) {
+    for_each_object(r, "phases", [&](FieldReader& p) {
         PromptGroup group;
         group.id = p.id();
         group.name = p.text("name", Required::yes);
@@ -310,11 +300,11 @@ private:
     std::shared_ptr<const RubricData> data_;
 };
 
-ComponentFactory rubric_factory(const std::string& id, FieldReader& r, Diagnostics& out) {
+ComponentFactory rubric_factory(const std::string& id, FieldReader& r) {
     auto data = std::make_shared<RubricData>();
     data->id = id;
     std::set<int> values;
-    for_each_object(r, "levels", out, [&](FieldReader& l) {
+    for_each_object(r, "levels", [&](FieldReader& l) {
         RubricLevel level;
         level.id = l.id();
         level.name = l.text("name", Required::yes);
@@ -327,7 +317,7 @@ ComponentFactory rubric_factory(const std::string& id, FieldReader& r, Diagnosti
     });
     std::sort(data->levels.begin(), data->levels.end(),
               [](const RubricLevel& a, const RubricLevel& b) { return a.value < b.value; });
-    for_each_object(r, "criteria", out, [&](FieldReader& c) {
+    for_each_object(r, "criteria", [&](FieldReader& c) {
         RubricCriterion criterion;
         criterion.id = c.id();
         criterion.name = c.text("name", Required::yes);
@@ -357,10 +347,10 @@ ComponentFactory make_data_component(ComponentKind kind, const std::string& id,
             factory = workflow_factory(reader, out);
             break;
         case ComponentKind::coaching_guide:
-            factory = guide_factory(reader, out);
+            factory = guide_factory(reader);
             break;
         case ComponentKind::rubric:
-            factory = rubric_factory(id, reader, out);
+            factory = rubric_factory(id, reader);
             break;
         case ComponentKind::evidence_source:
             reader.error("",

@@ -19,17 +19,6 @@ bool is_coaching(const Partnership& p) {
     return p.mode == "specialist-coaching" || p.mode == "co-coaching";
 }
 
-/// The members who are learners in this partnership: professional learners, and in co-coaching
-/// every co-coach (they take the learner's role in turn).
-std::vector<std::string> learners_of(const Partnership& p) {
-    auto learners = p.people_in("professional-learner");
-    if (p.mode == "co-coaching") {
-        const auto co_coaches = p.people_in("co-coach");
-        learners.insert(learners.end(), co_coaches.begin(), co_coaches.end());
-    }
-    return learners;
-}
-
 }  // namespace
 
 std::vector<Finding> check_conformance(const ConformanceInput& input) {
@@ -96,7 +85,7 @@ std::vector<Finding> check_conformance(const ConformanceInput& input) {
         }
 
         if (is_coaching(p)) {
-            const auto learners = learners_of(p);
+            const auto learners = p.learners();
             if (p.focus.empty()) {
                 find(p, "learner-chosen-focus",
                      "no focus is recorded: in coaching the learner chooses the focus",

@@ -241,7 +241,7 @@ CommandResult ProgrammeEngine::start_cycle(const std::string& partnership,
                        "before the first cycle");
         }
 
-        const auto learners = learners_of(p);
+        const auto learners = p.learners();
         std::string learner = options.learner;
         const Cycle* last = held.empty() ? nullptr : held.back();
         if (learner.empty()) {
@@ -366,16 +366,11 @@ CommandResult ProgrammeEngine::advance(const std::string& cycle, const StageComp
         if (!completion.grade.empty())
             data["grade"] = completion.grade;
         d.emit(event_type::stage_completed, s.partnership.id, cycle, std::move(data));
-        if (!def.evidence.empty()) {
-            const StageProgress& progress = current;
-            if (progress.evidence.empty()) {
-                d.warn(Finding{"stage-evidence", s.partnership.id,
-                               "'" + current.id +
-                                   "' completed with none of the evidence it "
-                                   "expects (" +
-                                   roles_text(def.evidence) + ")",
-                               kEvidenceSource});
-            }
+        if (!def.evidence.empty() && current.evidence.empty()) {
+            d.warn(Finding{"stage-evidence", s.partnership.id,
+                           "'" + current.id + "' completed with none of the evidence it expects (" +
+                               roles_text(def.evidence) + ")",
+                           kEvidenceSource});
         }
     });
 }

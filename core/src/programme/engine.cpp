@@ -128,7 +128,7 @@ void require_text(const std::string& value, std::string_view what) {
 }
 
 void require_date(const std::string& value, std::string_view what) {
-    if (value.size() != 10 || !parse_utc_time(value + "T00:00:00Z")) {
+    if (!is_calendar_date(value)) {
         refuse("invalid-input", std::string(what) + " '" + value +
                                     "' is not a date: use YYYY-MM-DD, e.g. 2026-12-01");
     }
@@ -141,20 +141,11 @@ const Partnership& known_partnership(const ProgrammeState& state, const std::str
     return *p;
 }
 
-bool is_member(const Partnership& p, std::string_view person) {
-    return std::any_of(p.members.begin(), p.members.end(),
-                       [&](const Member& m) { return m.person == person; });
-}
-
 void require_member(const Partnership& p, std::string_view person, std::string_view doing) {
-    if (!is_member(p, person)) {
+    if (!p.has_member(person)) {
         refuse("not-a-member", "'" + std::string(person) + "' is not a member of partnership '" +
                                    p.id + "' and cannot " + std::string(doing));
     }
-}
-
-std::vector<std::string> learners_of(const Partnership& p) {
-    return p.mode == "co-coaching" ? p.people_in("co-coach") : p.people_in("professional-learner");
 }
 
 // ---- the run loop ------------------------------------------------------------------------------
@@ -336,7 +327,7 @@ CommandResult ProgrammeEngine::draft_agreement(const LearningAgreement& agreemen
         // keep it as the learner set it, or switch it off, but never switch it on.
         const LearningAgreement* current = d.state.agreement(p.id);
         const bool was_on = current != nullptr && current->performance_management_link;
-        const auto learners = learners_of(p);
+        const auto learners = p.learners();
         const bool by_learner =
             std::find(learners.begin(), learners.end(), d.actor) != learners.end();
         if (agreement.performance_management_link && !was_on && !by_learner) {
@@ -375,7 +366,7 @@ CommandResult ProgrammeEngine::set_performance_management_link(const std::string
         const Partnership& p = known_partnership(d.state, partnership);
         if (d.state.agreement(p.id) == nullptr)
             refuse("no-agreement", "partnership '" + p.id + "' has no agreement");
-        const auto learners = learners_of(p);
+        const auto learners = p.learners();
         if (std::find(learners.begin(), learners.end(), d.actor) == learners.end()) {
             refuse("pm-link-learner-only",
                    "only the learner can switch the performance-management link; '" + d.actor +

@@ -61,9 +61,6 @@ void require_text(const std::string& value, std::string_view what);
 /// "YYYY-MM-DD", or refused as invalid-input naming `what`.
 void require_date(const std::string& value, std::string_view what);
 const Partnership& known_partnership(const ProgrammeState& state, const std::string& id);
-bool is_member(const Partnership& p, std::string_view person);
 void require_member(const Partnership& p, std::string_view person, std::string_view doing);
-/// The partnership's learners: its professional learners, or in co-coaching every co-coach.
-std::vector<std::string> learners_of(const Partnership& p);
 
 COACHKIT_NAMESPACE_END

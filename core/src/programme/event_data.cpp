@@ -23,25 +23,6 @@ boost::json::array string_array(const std::vector<std::string>& items) {
     return out;
 }
 
-/// Reads an array of objects at `key`, one FieldReader each.
-template <typename Read>
-void each_object(FieldReader& r, std::string_view key, Diagnostics& out, Read read) {
-    const auto* items = r.array(key, Required::no);
-    if (items == nullptr)
-        return;
-    for (std::size_t i = 0; i < items->size(); ++i) {
-        const Origin origin = r.child_origin(key, i);
-        const auto* object = (*items)[i].if_object();
-        if (object == nullptr) {
-            out.push_back({Severity::error, origin.file, origin.pointer, 0, 0,
-                           "an entry must be a JSON object"});
-            continue;
-        }
-        FieldReader item(*object, origin, out);
-        read(item);
-    }
-}
-
 }  // namespace
 
 boost::json::object person_data(const Person& person) {
@@ -82,7 +63,7 @@ boost::json::object partnership_data(const Partnership& p) {
     return out;
 }
 
-Partnership read_partnership(FieldReader& r, Diagnostics& out) {
+Partnership read_partnership(FieldReader& r) {
     Partnership p;
     p.id = r.text("id", Required::yes);
     p.mode = r.text("mode", Required::yes);
@@ -91,12 +72,9 @@ Partnership read_partnership(FieldReader& r, Diagnostics& out) {
     p.focus = r.text("focus", Required::no);
     p.focus_chosen_by = r.text("focus_chosen_by", Required::no);
     p.specialist_input = r.text("specialist_input", Required::no);
-    if (r.array("members", Required::yes) != nullptr) {
-        each_object(r, "members", out, [&](FieldReader& m) {
-            p.members.push_back(
-                Member{m.text("person", Required::yes), m.text("role", Required::yes)});
-        });
-    }
+    r.each_object("members", Required::yes, [&](FieldReader& m) {
+        p.members.push_back(Member{m.text("person", Required::yes), m.text("role", Required::yes)});
+    });
     return p;
 }
 
@@ -119,9 +97,9 @@ boost::json::object agreement_data(const LearningAgreement& a) {
     return out;
 }
 
-LearningAgreement read_agreement(FieldReader& r, Diagnostics& out) {
+LearningAgreement read_agreement(FieldReader& r) {
     LearningAgreement a;
-    each_object(r, "goals", out, [&](FieldReader& g) {
+    r.each_object("goals", Required::no, [&](FieldReader& g) {
         a.goals.push_back(
             Goal{g.text("text", Required::yes), g.text("school_priority", Required::no)});
     });

@@ -36,12 +36,12 @@ boost::json::object person_data(const Person& person);
 Person read_person(FieldReader& r);
 
 boost::json::object partnership_data(const Partnership& partnership);
-Partnership read_partnership(FieldReader& r, Diagnostics& out);
+Partnership read_partnership(FieldReader& r);
 
 /// Everything in the agreement but its partnership (the event names it) and acknowledgements
 /// (each is an event of its own).
 boost::json::object agreement_data(const LearningAgreement& agreement);
-LearningAgreement read_agreement(FieldReader& r, Diagnostics& out);
+LearningAgreement read_agreement(FieldReader& r);
 
 boost::json::object evidence_data(const EvidenceRef& evidence);
 EvidenceRef read_evidence(FieldReader& r);

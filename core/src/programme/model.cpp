@@ -101,4 +101,18 @@ std::vector<std::string> Partnership::people_in(std::string_view role) const {
     return out;
 }
 
+bool Partnership::has_member(std::string_view person) const {
+    return std::any_of(members.begin(), members.end(),
+                       [&](const Member& m) { return m.person == person; });
+}
+
+std::vector<std::string> Partnership::learners() const {
+    auto out = people_in("professional-learner");
+    if (mode == "co-coaching") {
+        const auto co_coaches = people_in("co-coach");
+        out.insert(out.end(), co_coaches.begin(), co_coaches.end());
+    }
+    return out;
+}
+
 COACHKIT_NAMESPACE_END

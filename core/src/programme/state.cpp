@@ -125,7 +125,7 @@ private:
     }
 
     void partnership() {
-        Partnership p = read_partnership(data_, problems_);
+        Partnership p = read_partnership(data_);
         stop_on_problems();
         if (p.id != e_.partnership)
             fail("/partnership",
@@ -151,7 +151,7 @@ private:
 
     void agreement() {
         known_partnership();
-        LearningAgreement a = read_agreement(data_, problems_);
+        LearningAgreement a = read_agreement(data_);
         stop_on_problems();
         a.partnership = e_.partnership;
         // A redraft replaces the terms; every signature must be given again.
@@ -172,16 +172,11 @@ private:
         return s_.agreements_[found->second];
     }
 
-    bool is_member(const Partnership& p, const std::string& person) {
-        return std::any_of(p.members.begin(), p.members.end(),
-                           [&](const Member& m) { return m.person == person; });
-    }
-
     void signature() {
         const std::string person = data_.text("person", Required::yes);
         stop_on_problems();
         LearningAgreement& a = known_agreement();
-        if (!is_member(known_partnership(), person))
+        if (!known_partnership().has_member(person))
             fail("/data/person", "'" + person + "' is not a member of '" + e_.partnership + "'");
         a.acknowledgements.push_back(Acknowledgement{person, e_.at});
     }
@@ -214,7 +209,7 @@ private:
             fail("/cycle", "cycle '" + c.id + "' was already started");
         if (c.stages.empty())
             fail("/data/stages", "a cycle needs at least one stage");
-        if (!is_member(p, c.learner))
+        if (!p.has_member(c.learner))
             fail("/data/learner", "'" + c.learner + "' is not a member of '" + p.id + "'");
         c.started_at = e_.at;
         c.started_by = e_.actor;

@@ -21,6 +21,9 @@ using UtcSeconds = std::chrono::sys_seconds;
 
 [[nodiscard]] COACHKIT_API std::string format_utc_time(UtcSeconds time);
 
+/// True if `text` is exactly YYYY-MM-DD naming a real date (review dates, due dates).
+[[nodiscard]] COACHKIT_API bool is_calendar_date(std::string_view text);
+
 /// The current time as ISO 8601 UTC with seconds.
 [[nodiscard]] COACHKIT_API std::string utc_now();
 

@@ -64,6 +64,10 @@ struct COACHKIT_API Partnership {
 
     /// Person ids of the members in `role`.
     [[nodiscard]] std::vector<std::string> people_in(std::string_view role) const;
+    [[nodiscard]] bool has_member(std::string_view person) const;
+    /// The members who are learners: its professional learners, and in co-coaching every co-coach
+    /// (they take the learner's role in turn).
+    [[nodiscard]] std::vector<std::string> learners() const;
 };
 
 struct COACHKIT_API Goal {
