@@ -3,7 +3,7 @@ PRESET ?= dev
 BUILD_DIR := build/$(PRESET)
 DEMO_OUT ?= $(BUILD_DIR)/demo
 
-.PHONY: all bootstrap configure build demo test asan bench format clean
+.PHONY: all bootstrap configure build demo test asan bench fuzz format clean
 
 all: build
 
@@ -30,6 +30,13 @@ asan:
 bench:
 	$(MAKE) build PRESET=release
 	build/release/bin/coachkit_bench
+
+# libFuzzer over every parser for a few seconds each (clang; tests/fuzz/README.md).
+fuzz:
+	@bash scripts/bootstrap.sh fuzz
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+	ctest --preset fuzz -R fuzz
 
 format:
 	git ls-files '*.cpp' '*.hpp' '*.h' | xargs clang-format -i

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages coachkit needs to build and test, and only those that are missing.
 # Idempotent: a second run installs nothing and says so. apt only; no other downloads.
+#   scripts/bootstrap.sh        what every build needs
+#   scripts/bootstrap.sh fuzz   that, and clang with its runtimes for the libFuzzer build
+#                               (the fuzz preset; tests/fuzz/README.md)
 set -euo pipefail
 
 # Keep this list in step with DEVELOPERS.md. libboost1.81-dev, not libboost-dev: the unversioned
@@ -8,10 +11,16 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev
-  pybind11-dev python3-dev python3-pytest python3-jsonschema
+  pybind11-dev python3-dev python3-pytest python3-jsonschema python3-pandas
   libsqlite3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
 )
+
+case "${1:-}" in
+  "") ;;
+  fuzz) packages+=(clang libclang-rt-14-dev) ;;  # libFuzzer and the sanitizer runtimes
+  *) echo "usage: scripts/bootstrap.sh [fuzz]" >&2; exit 2 ;;
+esac
 
 missing=()
 for pkg in "${packages[@]}"; do

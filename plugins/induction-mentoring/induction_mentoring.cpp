@@ -76,7 +76,7 @@ public:
             "The new teacher teaches and the mentor observes, collecting evidence on the goal; "
             "video may be used where the teacher has agreed to it.",
             {learner, mentor});
-        lesson.evidence = {"observation-record", "video", "pupil-work"};
+        lesson.evidence = {"observation-record", "video-recording", "pupil-work"};
 
         WorkflowStage review = make_stage(
             "review-and-action-planning", "Review and action planning",

@@ -21,20 +21,35 @@ public:
         return coachkit::PrivacyClass::personal_data;
     }
 
-    [[nodiscard]] coachkit::EvidenceContent ingest(std::string_view bytes, std::string_view format,
-                                                   std::string_view origin,
+    [[nodiscard]] std::vector<coachkit::MetricInfo> measures() const override {
+        return {{"words", "words in the reflection", "count"},
+                {"sentences", "sentences (ending in . ! or ?)", "count"},
+                {"paragraphs", "paragraphs (separated by a blank line)", "count"},
+                {"questions", "sentences ending in '?': the learner questioning their practice",
+                 "count"}};
+    }
+
+    [[nodiscard]] coachkit::EvidenceContent ingest(coachkit::ByteSource& input,
+                                                   const coachkit::IngestRequest& request,
                                                    Diagnostics& out) const override {
         coachkit::EvidenceContent result;
-        result.format = std::string(format);
+        result.format = request.format;
         auto error = [&](std::size_t line, std::size_t column, std::string message) {
-            out.push_back(Diagnostic{Severity::error, std::string(origin), "", line, column,
-                                     std::move(message)});
+            out.push_back(
+                Diagnostic{Severity::error, request.origin, "", line, column, std::move(message)});
         };
-        if (format != "text") {
-            error(0, 0,
-                  "unsupported format '" + std::string(format) + "' (this source reads: text)");
+        if (request.format != "text") {
+            error(0, 0, "unsupported format '" + request.format + "' (this source reads: text)");
             return result;
         }
+        // A reflection is a page or two; a bigger input is not one.
+        constexpr std::size_t limit = std::size_t{4} << 20;
+        const auto text = input.read_all(limit);
+        if (!text) {
+            error(0, 0, "the reflection is larger than 4 MiB; it is not a reflection");
+            return result;
+        }
+        const std::string_view bytes = *text;
         if (const auto bad = coachkit::find_invalid_utf8(bytes)) {
             const std::string_view before = bytes.substr(0, *bad);
             const std::size_t line_start =

@@ -71,7 +71,10 @@ def test_show_prints_a_component_as_json(run):
 def test_show_loads_and_runs_the_compiled_plugin(run):
     result = run("plugins", "show", "evidence-source", "learner-reflection")
     assert result.returncode == 0, result
-    assert json.loads(result.stdout) == {"formats": ["text"], "privacy": "personal-data", "kind": "evidence-source"}
+    described = json.loads(result.stdout)
+    assert {k: described[k] for k in ("formats", "privacy", "kind")} == {
+        "formats": ["text"], "privacy": "personal-data", "kind": "evidence-source"}
+    assert [m["id"] for m in described["measures"]] == ["words", "sentences", "paragraphs", "questions"]
 
 
 def test_validate_builtin_and_school_plugins(run, school_plugins):

@@ -442,7 +442,7 @@ def test_programme_show_text_and_json(run, ok, swiss, pair):
     assert "No conformance findings" in text
     state = json.loads(ok("programme", "show", "--json").stdout)
     assert set(state) == {"id", "name", "created_at", "events", "people", "partnerships", "agreements", "cycles",
-                          "findings"}
+                          "evidence_items", "findings"}
     assert state["findings"] == [] and state["created_at"] == T0
     assert [p["id"] for p in state["partnerships"]] == ["sw", "cc"]
 

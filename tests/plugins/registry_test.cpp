@@ -14,6 +14,13 @@ using std::filesystem::path;
 
 namespace {
 
+/// The in-memory ingestion the tests below use.
+EvidenceContent ingest_text(const EvidenceSource& source, std::string_view bytes,
+                            std::string format, std::string origin, Diagnostics& problems) {
+    MemoryByteSource input(bytes, origin);
+    return source.ingest(input, {std::move(format), std::move(origin), {}, true}, problems);
+}
+
 bool under(const std::string& file, const path& folder) {
     return file.rfind(std::filesystem::weakly_canonical(folder).string() + "/", 0) == 0;
 }
@@ -121,7 +128,7 @@ TEST(Lifetime, InstancesOutliveTheRegistry) {
     EXPECT_EQ(cycle->stages().size(), 2u);
     EXPECT_EQ(source->formats(), std::vector<std::string>{"text"});
     Diagnostics problems;
-    const auto content = source->ingest("Still here?", "text", "after.txt", problems);
+    const auto content = ingest_text(*source, "Still here?", "text", "after.txt", problems);
     EXPECT_TRUE(problems.empty()) << describe(problems);
     EXPECT_EQ(content.metrics.at("questions"), 1);
 }
@@ -276,11 +283,12 @@ TEST_F(LearnerReflection, DescribesItself) {
 
 TEST_F(LearnerReflection, CountsWordsSentencesParagraphsAndQuestions) {
     Diagnostics problems;
-    const auto content = source_->ingest(
-        "I tried cold calling today. Did it help the quieter pupils? I think so!\n"
-        "\n"
-        "Next time I will wait longer.\n",
-        "text", "reflection.txt", problems);
+    const auto content =
+        ingest_text(*source_,
+                    "I tried cold calling today. Did it help the quieter pupils? I think so!\n"
+                    "\n"
+                    "Next time I will wait longer.\n",
+                    "text", "reflection.txt", problems);
     EXPECT_TRUE(problems.empty()) << describe(problems);
     EXPECT_EQ(content.format, "text");
     EXPECT_EQ(content.metrics.at("words"), 20);
@@ -297,7 +305,7 @@ TEST_F(LearnerReflection, CountsWordsSentencesParagraphsAndQuestions) {
 TEST_F(LearnerReflection, EmptyTextIsAnError) {
     for (const std::string_view text : {std::string_view(""), std::string_view(" \n\n\t ")}) {
         Diagnostics problems;
-        (void)source_->ingest(text, "text", "empty.txt", problems);
+        (void)ingest_text(*source_, text, "text", "empty.txt", problems);
         ASSERT_EQ(problems.size(), 1u) << describe(problems);
         EXPECT_EQ(problems[0].severity, Severity::error);
         EXPECT_EQ(problems[0].file, "empty.txt");
@@ -307,7 +315,7 @@ TEST_F(LearnerReflection, EmptyTextIsAnError) {
 
 TEST_F(LearnerReflection, InvalidUtf8IsAnErrorWithItsByteOffset) {
     Diagnostics problems;
-    (void)source_->ingest("Fine line.\nBad \xFF byte.", "text", "bad.txt", problems);
+    (void)ingest_text(*source_, "Fine line.\nBad \xFF byte.", "text", "bad.txt", problems);
     ASSERT_EQ(problems.size(), 1u) << describe(problems);
     EXPECT_EQ(problems[0].severity, Severity::error);
     EXPECT_EQ(problems[0].file, "bad.txt");
@@ -330,7 +338,7 @@ TEST_F(LearnerReflection, IllFormedUtf8SequencesAreErrors) {
     for (const auto& c : cases) {
         SCOPED_TRACE(c.what);
         Diagnostics problems;
-        (void)source_->ingest(c.text, "text", "bad.txt", problems);
+        (void)ingest_text(*source_, c.text, "text", "bad.txt", problems);
         // Line 1, column 3: the error names the byte where the bad sequence starts.
         EXPECT_EQ(describe(problems), "bad.txt:1:3: invalid UTF-8 at byte offset 2\n");
     }
@@ -338,7 +346,7 @@ TEST_F(LearnerReflection, IllFormedUtf8SequencesAreErrors) {
 
 TEST_F(LearnerReflection, UnsupportedFormatIsAnError) {
     Diagnostics problems;
-    (void)source_->ingest("WEBVTT\n", "webvtt", "lesson.vtt", problems);
+    (void)ingest_text(*source_, "WEBVTT\n", "webvtt", "lesson.vtt", problems);
     ASSERT_EQ(problems.size(), 1u) << describe(problems);
     EXPECT_EQ(problems[0].severity, Severity::error);
     EXPECT_EQ(problems[0].file, "lesson.vtt");
@@ -360,7 +368,14 @@ TEST(Lookup, ComponentsAreSortedByKindThenId) {
         {ComponentKind::workflow, "curee-co-coaching"},
         {ComponentKind::workflow, "induction-mentoring"},
         {ComponentKind::workflow, "swiss-cottage-mentor-coaching"},
+        {ComponentKind::evidence_source, "coaching-transcript"},
         {ComponentKind::evidence_source, "learner-reflection"},
+        {ComponentKind::evidence_source, "lesson-plan"},
+        {ComponentKind::evidence_source, "lesson-transcript"},
+        {ComponentKind::evidence_source, "observation-record"},
+        {ComponentKind::evidence_source, "pupil-voice"},
+        {ComponentKind::evidence_source, "pupil-work"},
+        {ComponentKind::evidence_source, "video-recording"},
         {ComponentKind::rubric, "principles-review"},
         {ComponentKind::coaching_guide, "corpus-good-guide"},
         {ComponentKind::coaching_guide, "curee-question-phases"},

@@ -29,10 +29,10 @@ TEST_F(BuiltinWorkflows, SwissCottageTwoMentorCoachesAndTheTeacherWhoWritesTheRe
     engine->advance(cycle, {}, by("teach", "2026-10-05T12:30:00Z"));  // pre-lesson dialogue
     engine->start_stage(cycle, "observation", by("coach", "2026-10-06T09:00:00Z"));
     engine->attach_evidence(cycle, "",
-                            EvidenceRef{"observation-record", "rr/coach.json", "", "", ""},
+                            EvidenceRef{"observation-record", "rr/coach.json", "", "", "", ""},
                             by("coach", "2026-10-06T10:00:00Z"));
     engine->attach_evidence(cycle, "",
-                            EvidenceRef{"observation-record", "rr/deputy.json", "", "", ""},
+                            EvidenceRef{"observation-record", "rr/deputy.json", "", "", "", ""},
                             by("deputy", "2026-10-06T10:00:00Z"));
     engine->advance(cycle, {}, by("coach", "2026-10-06T10:00:00Z"));
 

@@ -85,7 +85,7 @@ TEST_F(Cycles, ACycleRunsItsStagesInOrderAndCloses) {
     engine->advance("p-1", {}, by("coach", "2026-09-07T08:40:00Z"));
     engine->start_stage("p-1", "", by("amy", "2026-09-07T09:00:00Z"));
     engine->attach_evidence(
-        "p-1", "", EvidenceRef{"observation-record", "records/p-1.json", "timings", "", ""},
+        "p-1", "", EvidenceRef{"observation-record", "records/p-1.json", "timings", "", "", ""},
         by("coach", "2026-09-07T09:50:00Z"));
     engine->add_note("p-1", "", "the group work ran long", by("coach", "2026-09-07T09:55:00Z"));
     engine->advance("p-1", {}, by("amy", "2026-09-07T10:00:00Z"));
@@ -353,12 +353,12 @@ TEST_F(Cycles, NotesEvidenceAndActionsAreChecked) {
         engine->add_note(cycle, "nowhere", "x", by("amy", "2026-09-07T11:00:00Z"));
     });
     expect_refused("invalid-input", [&] {
-        engine->attach_evidence(cycle, "lesson", EvidenceRef{"video", "", "", "", ""},
+        engine->attach_evidence(cycle, "lesson", EvidenceRef{"video", "", "", "", "", ""},
                                 by("amy", "2026-09-07T11:00:00Z"));
     });
     // Evidence the stage does not expect is kept, with a warning.
     const auto video =
-        engine->attach_evidence(cycle, "lesson", EvidenceRef{"video", "vid/1", "", "", ""},
+        engine->attach_evidence(cycle, "lesson", EvidenceRef{"video", "vid/1", "", "", "", ""},
                                 by("amy", "2026-09-07T11:00:00Z"));
     ASSERT_EQ(video.warnings.size(), 1u);
     EXPECT_EQ(video.warnings[0].rule, "stage-evidence");

@@ -19,6 +19,13 @@ BUILTIN_COMPONENTS = {
     ("workflow", "induction-mentoring"),
     ("workflow", "swiss-cottage-mentor-coaching"),
     ("evidence-source", "learner-reflection"),
+    ("evidence-source", "observation-record"),
+    ("evidence-source", "video-recording"),
+    ("evidence-source", "lesson-transcript"),
+    ("evidence-source", "coaching-transcript"),
+    ("evidence-source", "pupil-work"),
+    ("evidence-source", "pupil-voice"),
+    ("evidence-source", "lesson-plan"),
     ("rubric", "principles-review"),
     ("coaching-guide", "curee-question-phases"),
 }
@@ -78,7 +85,7 @@ def test_the_cflat_cycle_has_its_four_stages(registry):
     assert cycle.mode() == "specialist-coaching"
     assert [s.id for s in cycle.stages()] == [
         "pre-lesson-meeting", "lesson", "post-lesson-meeting", "plan-next-cycle"]
-    assert "video" in cycle.stages()[1].evidence
+    assert "video-recording" in cycle.stages()[1].evidence
 
 
 def test_the_question_guide_has_four_phases_then_pace(registry):
@@ -328,7 +335,7 @@ def test_every_shipped_manifest_matches_the_json_schema(source_dir):
     schema = json.loads((source_dir / "docs" / "schemas" / "plugin.schema.json").read_text())
     validator = jsonschema.Draft202012Validator(schema)
     manifests = shipped_manifests(source_dir)
-    assert len(manifests) == 9
+    assert len(manifests) == 14
     for manifest in manifests:
         errors = [e.message for e in validator.iter_errors(json.loads(manifest.read_text()))]
         assert errors == [], f"{manifest}: {errors}"

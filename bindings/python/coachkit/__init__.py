@@ -99,7 +99,13 @@ from ._coachkit import (  # noqa: F401  (re-exported API)
     import_programme,
     import_programme_file,
     summarise,
+    # evidence
+    EvidenceItem,
+    MetricInfo,
+    read_evidence,
+    read_transcript,
 )
 from . import plugins  # noqa: F401
 from . import programme  # noqa: F401
+from . import evidence  # noqa: F401
 from .framework import comparison_rows, curee  # noqa: F401

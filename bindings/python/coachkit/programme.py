@@ -131,7 +131,7 @@ def _pandas():
     except ImportError as error:  # pragma: no cover - depends on the environment
         raise ImportError(
             "this needs pandas (pip install pandas, or apt install python3-pandas); "
-            "cycles_table() and events_table() give the same rows as plain dicts"
+            "the *_table() functions give the same rows as plain dicts"
         ) from error
     return pandas
 

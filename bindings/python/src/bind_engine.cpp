@@ -223,6 +223,23 @@ void bind_state(py::module_& m) {
         .def_property_readonly("partnerships", &ProgrammeState::partnerships)
         .def_property_readonly("agreements", &ProgrammeState::agreements)
         .def_property_readonly("cycles", &ProgrammeState::cycles)
+        .def_property_readonly("evidence_items", &ProgrammeState::evidence_items,
+                               "the stored evidence items, in the order added")
+        .def(
+            "evidence_item",
+            [](const ProgrammeState& s, const std::string& id) {
+                return copy_of(s.evidence_item(id));
+            },
+            py::arg("id"), "the evidence item, or None")
+        .def(
+            "evidence_of",
+            [](const ProgrammeState& s, const std::string& cycle) {
+                std::vector<EvidenceItem> items;
+                for (const EvidenceItem* i : s.evidence_of(cycle))
+                    items.push_back(*i);
+                return items;
+            },
+            py::arg("cycle"), "the cycle's evidence items, in the order added")
         .def(
             "person",
             [](const ProgrammeState& s, const std::string& id) { return copy_of(s.person(id)); },
@@ -307,6 +324,8 @@ void bind_engine_class(py::module_& m) {
                               "warnings (a list of Finding).")
         .def_readonly("events", &CommandResult::events)
         .def_readonly("warnings", &CommandResult::warnings)
+        .def_readonly("diagnostics", &CommandResult::diagnostics,
+                      "what reading an input reported short of an error (add_evidence)")
         .def("__repr__", [](const CommandResult& r) {
             return "<CommandResult " + std::to_string(r.events.size()) + " events, " +
                    std::to_string(r.warnings.size()) + " warnings>";
@@ -489,6 +508,38 @@ void bind_engine_class(py::module_& m) {
             py::kw_only(), py::arg("stage") = "", by, at,
             "Attach evidence (an EvidenceRef, or source, ref and summary) to the stage in "
             "progress, or to `stage` if it has started.")
+        .def(
+            "add_evidence",
+            [](Engine& e, const std::string& cycle, const std::string& kind, const py::object& path,
+               const py::object& data, const std::string& format, const std::string& stage,
+               const py::object& options, const std::string& summary, const std::string& owner,
+               const std::string& id, const std::string& origin, const std::string& actor,
+               const py::object& when) {
+                EvidenceInput input;
+                input.kind = kind;
+                input.format = format;
+                input.summary = summary;
+                input.owner = owner;
+                input.id = id;
+                input.origin = origin;
+                input.options = options_object(options);
+                std::string held;
+                const auto bytes =
+                    byte_source(path, data, held, origin.empty() ? "<bytes>" : origin);
+                const auto ctx = context(actor, when);
+                return e.run([&](ProgrammeEngine& engine) {
+                    py::gil_scoped_release unlocked;  // reading may be long; plugins take it back
+                    return engine.add_evidence(cycle, stage, input, *bytes, ctx);
+                });
+            },
+            py::arg("cycle"), py::arg("kind"), py::arg("path") = py::none(), py::kw_only(),
+            py::arg("data") = py::none(), py::arg("format") = "", py::arg("stage") = "",
+            py::arg("options") = py::none(), py::arg("summary") = "", py::arg("owner") = "",
+            py::arg("id") = "", py::arg("origin") = "", by, at,
+            "Read a file (path=) or bytes (data=) with the evidence source `kind` and store it "
+            "on the stage in progress (or `stage`). The item id is in result.events[0].data['id']; "
+            "reading warnings are in result.diagnostics. Bad input raises InvalidDocumentError "
+            "and stores nothing.")
         .def(
             "add_note",
             [](Engine& e, const std::string& cycle, const std::string& text,

@@ -82,30 +82,46 @@ public:
     [[nodiscard]] PrivacyClass privacy() const override {
         PYBIND11_OVERRIDE_PURE(PrivacyClass, EvidenceSource, privacy, );
     }
-    // Python's ingest(data: bytes, format: str) -> (content, metrics); an exception becomes an
-    // error.
-    [[nodiscard]] EvidenceContent ingest(std::string_view bytes, std::string_view format,
-                                         std::string_view origin, Diagnostics& out) const override {
+    [[nodiscard]] std::vector<MetricInfo> measures() const override {
+        PYBIND11_OVERRIDE(std::vector<MetricInfo>, EvidenceSource, measures, );
+    }
+    // Python's ingest(data: bytes, format: str[, options: dict]) -> (content, metrics). The whole
+    // input is handed over as bytes (up to 256 MiB): a Python source does not stream. An
+    // exception becomes an error.
+    [[nodiscard]] EvidenceContent ingest(ByteSource& input, const IngestRequest& request,
+                                         Diagnostics& out) const override {
+        EvidenceContent result;
+        result.format = request.format;
+        constexpr std::size_t limit = std::size_t{256} << 20;
+        // Read before taking the GIL: C++ callers (coachkit.ingest, the engine) release it, and a
+        // file needs no Python.
+        const std::optional<std::string> bytes = input.read_all(limit);
+        if (!bytes) {
+            out.push_back({Severity::error, request.origin, "", 0, 0,
+                           "larger than 256 MiB, the most a Python evidence source is given"});
+            return result;
+        }
         py::gil_scoped_acquire gil;
         const py::function override =
             py::get_override(static_cast<const EvidenceSource*>(this), "ingest");
         if (!override)
             throw Error("Python evidence source does not implement ingest()");
-        EvidenceContent result;
-        result.format = std::string(format);
         try {
+            const py::bytes data(bytes->data(), bytes->size());
             const py::tuple answer =
-                override(py::bytes(bytes.data(), bytes.size()), std::string(format));
+                request.options.empty() ? override(data, request.format)
+                                        : override(data, request.format,
+                                                   py::arg("options") = to_python(request.options));
             const py::module_ json = py::module_::import("json");
             // allow_nan=False: NaN is not JSON, and storing null in its place would lose it
             // silently.
             const std::string text =
                 json.attr("dumps")(answer[0], py::arg("allow_nan") = false).cast<std::string>();
-            if (auto value = parse_json(text, origin, out))
+            if (auto value = parse_json(text, request.origin, out))
                 result.content = std::move(*value);
             result.metrics = answer[1].cast<std::map<std::string, double>>();
         } catch (const std::exception& e) {
-            out.push_back({Severity::error, std::string(origin), "", 0, 0,
+            out.push_back({Severity::error, request.origin, "", 0, 0,
                            std::string("ingest() raised: ") + e.what()});
         }
         return result;
@@ -220,15 +236,34 @@ py::tuple assess(const Rubric& rubric, const py::object& input) {
     return py::make_tuple(result, problems);
 }
 
-/// EvidenceSource::ingest called through C++, for any evidence source.
-py::tuple ingest(const EvidenceSource& source, const py::bytes& data, const std::string& format,
-                 const std::string& origin) {
-    const std::string bytes = data;
+/// Runs `source` over `input` through C++ (the GIL released: a built-in source is C++ all the
+/// way; a Python one takes the GIL back). Errors raise InvalidDocumentError.
+py::tuple run_ingest(const EvidenceSource& source, ByteSource& input, IngestRequest request) {
     Diagnostics problems;
-    EvidenceContent content = source.ingest(bytes, format, origin, problems);
+    EvidenceContent content;
+    {
+        py::gil_scoped_release unlocked;
+        content = source.ingest(input, request, problems);
+    }
     if (has_errors(problems))
         throw InvalidDocumentError(std::move(problems));
     return py::make_tuple(to_python(content.content), content.metrics, problems);
+}
+
+/// EvidenceSource::ingest called through C++, for any evidence source.
+py::tuple ingest(const EvidenceSource& source, const py::bytes& data, const std::string& format,
+                 const std::string& origin, const py::object& options) {
+    const std::string bytes = data;
+    MemoryByteSource input(bytes, origin);
+    return run_ingest(source, input, {format, origin, options_object(options), true});
+}
+
+/// The same for a file, read in chunks: with keep_content=False a streaming source reads a file of
+/// any size in bounded memory.
+py::tuple ingest_file(const EvidenceSource& source, const std::string& path,
+                      const std::string& format, const py::object& options, bool keep_content) {
+    FileByteSource input(path);
+    return run_ingest(source, input, {format, path, options_object(options), keep_content});
 }
 
 }  // namespace
@@ -417,14 +452,31 @@ void bind_plugin(py::module_& m) {
         .def("evaluate", &assess, py::arg("input"),
              "Evaluate; returns (Assessment, warnings). Raises InvalidDocumentError on errors.");
 
+    py::class_<MetricInfo>(m, "MetricInfo", "One measure an evidence source computes.")
+        .def(py::init([](std::string id, std::string description, std::string unit) {
+                 return MetricInfo{std::move(id), std::move(description), std::move(unit)};
+             }),
+             py::arg("id"), py::arg("description") = "", py::arg("unit") = "")
+        .def_readwrite("id", &MetricInfo::id)
+        .def_readwrite("description", &MetricInfo::description)
+        .def_readwrite("unit", &MetricInfo::unit)
+        .def("__repr__", [](const MetricInfo& info) { return "<MetricInfo " + info.id + ">"; });
+
     py::class_<EvidenceSource, Component, PyEvidenceSource, std::shared_ptr<EvidenceSource>>(
         m, "EvidenceSource", "Subclass to write an evidence source in Python.")
         .def(py::init<>())
         .def("formats", &EvidenceSource::formats)
         .def("privacy", &EvidenceSource::privacy)
-        .def(
-            "ingest", &ingest, py::arg("data"), py::arg("format"), py::arg("origin") = "<bytes>",
-            "Ingest; returns (content, metrics, warnings). Raises InvalidDocumentError on errors.");
+        .def("measures", &EvidenceSource::measures)
+        .def("content_schema",
+             [](const EvidenceSource& source) { return to_python(source.content_schema()); })
+        .def("ingest", &ingest, py::arg("data"), py::arg("format"), py::arg("origin") = "<bytes>",
+             py::arg("options") = py::none(),
+             "Ingest; returns (content, metrics, warnings). Raises InvalidDocumentError on "
+             "errors.")
+        .def("ingest_file", &ingest_file, py::arg("path"), py::arg("format"),
+             py::arg("options") = py::none(), py::arg("keep_content") = true,
+             "Ingest a file read in chunks; returns (content, metrics, warnings).");
 
     py::class_<ComponentDescriptor>(m, "ComponentDescriptor")
         .def_readonly("kind", &ComponentDescriptor::kind)
@@ -531,7 +583,7 @@ void bind_plugin(py::module_& m) {
     m.def("assess", &assess, py::arg("rubric"), py::arg("input"),
           "Evaluate any rubric through C++; returns (Assessment, warnings).");
     m.def("ingest", &ingest, py::arg("source"), py::arg("data"), py::arg("format"),
-          py::arg("origin") = "<bytes>",
+          py::arg("origin") = "<bytes>", py::arg("options") = py::none(),
           "Ingest with any evidence source through C++; returns (content, metrics, warnings).");
 
     // PluginError carries the plugin, the file and the reason.

@@ -3,8 +3,12 @@
 
 #include <pybind11/pybind11.h>
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <memory>
 #include <string>
+
+#include "coachkit/evidence/byte_source.hpp"
 
 namespace coachkit::python {
 
@@ -12,8 +16,9 @@ void bind_diagnostics(pybind11::module_& m);
 void bind_framework(pybind11::module_& m);
 void bind_plugin(pybind11::module_& m);
 void bind_programme(pybind11::module_& m);
-void bind_journal(pybind11::module_& m);  // after bind_diagnostics: its errors derive from Error
-void bind_engine(pybind11::module_& m);   // after bind_programme and bind_journal
+void bind_journal(pybind11::module_& m);   // after bind_diagnostics: its errors derive from Error
+void bind_evidence(pybind11::module_& m);  // after bind_plugin and bind_diagnostics
+void bind_engine(pybind11::module_& m);    // after bind_programme, bind_journal, bind_evidence
 
 // Shared by the journal and engine bindings (defined in bind_journal.cpp).
 
@@ -23,5 +28,14 @@ boost::json::value from_python(const pybind11::handle& value, const std::string&
 /// A time given from Python (None, an ISO 8601 string, or a datetime.datetime, naive ones taken
 /// as UTC) as the journal writes it; None gives "" (meaning "now" to the engine).
 std::string time_text(const pybind11::handle& value);
+
+// Shared by the evidence and engine bindings (defined in bind_evidence.cpp).
+
+/// Options from Python (a dict or None) as a JSON object; TypeError otherwise.
+boost::json::object options_object(const pybind11::object& options);
+/// The input as a ByteSource: a path (read in chunks) or bytes or str (copied into `held`, which
+/// must outlive the source); exactly one of the two.
+std::unique_ptr<ByteSource> byte_source(const pybind11::object& path, const pybind11::object& data,
+                                        std::string& held, const std::string& name);
 
 }  // namespace coachkit::python

@@ -12,5 +12,6 @@ PYBIND11_MODULE(_coachkit, m) {
     coachkit::python::bind_plugin(m);
     coachkit::python::bind_programme(m);
     coachkit::python::bind_journal(m);
+    coachkit::python::bind_evidence(m);
     coachkit::python::bind_engine(m);
 }

@@ -2,6 +2,13 @@
 #pragma once
 
 #include "coachkit/diagnostics/diagnostic.hpp"
+#include "coachkit/evidence/byte_source.hpp"
+#include "coachkit/evidence/coaching_codes.hpp"
+#include "coachkit/evidence/csv_reader.hpp"
+#include "coachkit/evidence/ingest.hpp"
+#include "coachkit/evidence/line_reader.hpp"
+#include "coachkit/evidence/talk_metrics.hpp"
+#include "coachkit/evidence/transcript.hpp"
 #include "coachkit/framework/comparison.hpp"
 #include "coachkit/framework/framework.hpp"
 #include "coachkit/framework/types.hpp"
@@ -21,6 +28,7 @@
 #include "coachkit/programme/conformance.hpp"
 #include "coachkit/programme/cycle.hpp"
 #include "coachkit/programme/engine.hpp"
+#include "coachkit/programme/evidence_item.hpp"
 #include "coachkit/programme/exchange.hpp"
 #include "coachkit/programme/model.hpp"
 #include "coachkit/programme/state.hpp"

@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -119,6 +120,15 @@ void write_pretty(std::string& out, const boost::json::value& value, std::size_t
             out += i + 1 < array->size() ? ",\n" : "\n";
         }
         out += pad + "]";
+    } else if (const auto* number = value.if_double(); number && std::isfinite(*number)) {
+        // People read this output: 0.75 and 21.0, not Boost.JSON's 7.5E-1 and 2.1E1. Shortest
+        // form that reads back to the same double; ".0" keeps a whole number a double.
+        char text[32];
+        const auto end = std::to_chars(text, text + sizeof text, *number).ptr;
+        const std::string_view written(text, static_cast<std::size_t>(end - text));
+        out += written;
+        if (written.find_first_of(".e") == std::string_view::npos)
+            out += ".0";
     } else {
         out += boost::json::serialize(value);
     }

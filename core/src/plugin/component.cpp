@@ -49,6 +49,15 @@ std::string_view to_string(PrivacyClass privacy) {
     return "unknown";
 }
 
+std::optional<PrivacyClass> parse_privacy_class(std::string_view text) {
+    for (const auto privacy : {PrivacyClass::no_personal_data, PrivacyClass::personal_data,
+                               PrivacyClass::pupil_images}) {
+        if (to_string(privacy) == text)
+            return privacy;
+    }
+    return std::nullopt;
+}
+
 // Out-of-line destructors: they anchor each interface's vtable and type_info in libcoachkit, so
 // dynamic_cast and exceptions work across the plugin boundary.
 Component::~Component() = default;
@@ -77,7 +86,17 @@ std::optional<Grading> parse_grading(std::string_view text) {
     }
     return std::nullopt;
 }
+
 EvidenceSource::~EvidenceSource() = default;
+
+std::vector<MetricInfo> EvidenceSource::measures() const {
+    return {};
+}
+
+boost::json::object EvidenceSource::content_schema() const {
+    return {};
+}
+
 Rubric::~Rubric() = default;
 CoachingGuide::~CoachingGuide() = default;
 PluginRegistrar::~PluginRegistrar() = default;

@@ -93,8 +93,17 @@ boost::json::object describe(const Rubric& rubric) {
 }
 
 boost::json::object describe(const EvidenceSource& source) {
-    return {{"formats", strings(source.formats())},
-            {"privacy", std::string(to_string(source.privacy()))}};
+    boost::json::object out{{"formats", strings(source.formats())},
+                            {"privacy", std::string(to_string(source.privacy()))}};
+    boost::json::array measures;
+    for (const auto& m : source.measures())
+        measures.push_back(
+            boost::json::object{{"id", m.id}, {"description", m.description}, {"unit", m.unit}});
+    if (!measures.empty())
+        out["measures"] = std::move(measures);
+    if (auto schema = source.content_schema(); !schema.empty())
+        out["content_schema"] = std::move(schema);
+    return out;
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 // the workflow's rules (stage order, timing, who writes the record, grades) and refuses with the
 // rule's id; docs/workflows.md lists them.
 #include <algorithm>
+#include <filesystem>
 
+#include "coachkit/evidence/ingest.hpp"
 #include "coachkit/plugin/coaching_guide.hpp"
 #include "coachkit/programme/engine.hpp"
 #include "programme/engine_impl.hpp"
@@ -375,27 +377,109 @@ CommandResult ProgrammeEngine::advance(const std::string& cycle, const StageComp
     });
 }
 
+namespace {
+
+/// Where evidence of `kind` goes, checked for a reference and a stored item alike: the stage
+/// named (or the one in progress) has started, and nothing is recorded before what it follows.
+/// A kind the stage's workflow does not expect is a warning, not a refusal.
+const StageProgress& evidence_target(Draft& d, const CycleScope& s, const WorkflowInfo& flow,
+                                     const std::string& stage, const std::string& kind) {
+    const StageProgress& target = target_stage(s, stage);
+    require_not_before(d, s, &target);
+    const WorkflowStage& def = definition(flow, target.id);
+    if (!def.evidence.empty() &&
+        std::find(def.evidence.begin(), def.evidence.end(), kind) == def.evidence.end()) {
+        d.warn(Finding{"stage-evidence", s.partnership.id,
+                       "'" + target.id + "' expects " + roles_text(def.evidence) + ", not " + kind +
+                           " (attached all the same)",
+                       kEvidenceSource});
+    }
+    return target;
+}
+
+/// The first free "<cycle>-e<n>".
+std::string next_item_id(const ProgrammeState& state, const std::string& cycle) {
+    for (std::size_t n = state.evidence_of(cycle).size() + 1;; ++n) {
+        std::string id = cycle + "-e" + std::to_string(n);
+        if (state.evidence_item(id) == nullptr)
+            return id;
+    }
+}
+
+}  // namespace
+
 CommandResult ProgrammeEngine::attach_evidence(const std::string& cycle, const std::string& stage,
                                                const EvidenceRef& evidence,
                                                const CommandContext& ctx) {
     return impl_->run(ctx, [&](Draft& d) {
         const CycleScope s = open_cycle(d, cycle, "attach evidence");
-        const StageProgress& target = target_stage(s, stage);
-        require_not_before(d, s, &target);
         require_text(evidence.source, "the evidence source");
         require_text(evidence.ref, "the evidence reference");
-        const WorkflowStage& def = definition(impl_->workflow(s.cycle.workflow), target.id);
-        if (!def.evidence.empty() && std::find(def.evidence.begin(), def.evidence.end(),
-                                               evidence.source) == def.evidence.end()) {
-            d.warn(Finding{"stage-evidence", s.partnership.id,
-                           "'" + target.id + "' expects " + roles_text(def.evidence) + ", not " +
-                               evidence.source + " (attached all the same)",
-                           kEvidenceSource});
-        }
+        const StageProgress& target =
+            evidence_target(d, s, impl_->workflow(s.cycle.workflow), stage, evidence.source);
         auto data = evidence_data(evidence);
         data["stage"] = target.id;
         d.emit(event_type::evidence_attached, s.partnership.id, cycle, std::move(data));
     });
+}
+
+CommandResult ProgrammeEngine::add_evidence(const std::string& cycle, const std::string& stage,
+                                            const EvidenceInput& input, ByteSource& bytes,
+                                            const CommandContext& ctx) {
+    auto checks = [&](Draft& d) -> std::pair<CycleScope, const StageProgress*> {
+        const CycleScope s = open_cycle(d, cycle, "add evidence");
+        require_text(input.kind, "the evidence source");
+        if (!impl_->registry.find(ComponentKind::evidence_source, input.kind))
+            refuse("unknown-evidence-source",
+                   "no plugin provides an evidence source '" + input.kind +
+                       "' (coachkit plugins list shows those there are)");
+        const StageProgress& target =
+            evidence_target(d, s, impl_->workflow(s.cycle.workflow), stage, input.kind);
+        if (!input.owner.empty())
+            require_member(s.partnership, input.owner, "own evidence");
+        if (!input.id.empty() && d.state.evidence_item(input.id) != nullptr)
+            refuse("duplicate-id", "evidence item '" + input.id + "' already exists");
+        return {s, &target};
+    };
+    // Check first what can be checked, so a wrong cycle or stage is refused before a long read;
+    // the command checks again against the state it is appended to.
+    impl_->refresh();
+    {
+        const CommandContext when{ctx.actor, ctx.at.empty() ? utc_now() : ctx.at};
+        const auto time = parse_utc_time(when.at);
+        if (!time)
+            refuse("invalid-input", utc_time_problem(when.at));
+        Draft dry(impl_->state, when.actor, when.at, *time);
+        (void)checks(dry);
+    }
+    const std::string origin = input.origin.empty() ? bytes.name() : input.origin;
+    EvidenceReading reading =
+        read_evidence(impl_->registry, input.kind, bytes,
+                      IngestRequest{input.format, origin, input.options, true});
+
+    CommandResult result = impl_->run(ctx, [&](Draft& d) {
+        const auto [s, target] = checks(d);
+        EvidenceItem item;
+        item.id = input.id.empty() ? next_item_id(d.state, cycle) : input.id;
+        item.stage = target->id;
+        item.kind = reading.kind;
+        item.plugin = reading.plugin_id;
+        item.plugin_version = reading.plugin_version;
+        item.format = reading.content.format;
+        item.origin = std::filesystem::path(origin).filename().string();
+        item.bytes = reading.bytes;
+        item.summary = input.summary;
+        item.owner = input.owner.empty() ? s.cycle.learner : input.owner;
+        item.privacy = std::string(to_string(reading.privacy));
+        item.content = reading.content.content;
+        item.metrics = reading.content.metrics;
+        item.details = reading.content.details;
+        for (const auto& w : reading.warnings)
+            item.warnings.push_back(w.to_string());
+        d.emit(event_type::evidence_added, s.partnership.id, cycle, evidence_item_data(item));
+    });
+    result.diagnostics = std::move(reading.warnings);
+    return result;
 }
 
 CommandResult ProgrammeEngine::add_note(const std::string& cycle, const std::string& stage,

@@ -210,7 +210,7 @@ CommandResult ProgrammeEngine::Impl::run(const CommandContext& ctx,
             auto appended = store.append(std::move(draft.events), state.last_sequence());
             for (const auto& event : appended)
                 state.apply(event);
-            return CommandResult{std::move(appended), std::move(draft.warnings)};
+            return CommandResult{std::move(appended), std::move(draft.warnings), {}};
         } catch (const ConcurrencyError&) {
             if (attempt == kMaxAttempts)
                 throw;

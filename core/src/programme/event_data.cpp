@@ -1,5 +1,7 @@
 #include "programme/event_data.hpp"
 
+#include <boost/json/value_from.hpp>
+
 #include "coachkit/json/document.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
@@ -132,6 +134,69 @@ EvidenceRef read_evidence(FieldReader& r) {
     e.ref = r.text("ref", Required::yes);
     e.summary = r.text("summary", Required::no);
     return e;
+}
+
+boost::json::object evidence_item_data(const EvidenceItem& item) {
+    boost::json::object out;
+    out["id"] = item.id;
+    out["stage"] = item.stage;
+    out["kind"] = item.kind;
+    out["plugin"] = item.plugin;
+    put_if(out, "plugin_version", item.plugin_version);
+    out["format"] = item.format;
+    put_if(out, "origin", item.origin);
+    out["bytes"] = item.bytes;
+    put_if(out, "summary", item.summary);
+    out["owner"] = item.owner;
+    out["privacy"] = item.privacy;
+    out["content"] = item.content;
+    boost::json::object metrics;
+    for (const auto& [key, value] : item.metrics)
+        metrics[key] = value;
+    out["metrics"] = std::move(metrics);
+    if (!item.details.empty())
+        out["details"] = item.details;
+    if (!item.warnings.empty())
+        out["warnings"] = boost::json::value_from(item.warnings);
+    return out;
+}
+
+EvidenceItem read_evidence_item(FieldReader& r, const boost::json::object& data) {
+    EvidenceItem item;
+    item.id = r.text("id", Required::yes);
+    item.stage = r.text("stage", Required::yes);
+    item.kind = r.text("kind", Required::yes);
+    item.plugin = r.text("plugin", Required::yes);
+    item.plugin_version = r.text("plugin_version", Required::no);
+    item.format = r.text("format", Required::yes);
+    item.origin = r.text("origin", Required::no);
+    item.summary = r.text("summary", Required::no);
+    item.owner = r.text("owner", Required::yes);
+    item.privacy = r.text("privacy", Required::yes);
+    item.warnings = r.string_list("warnings", Required::no);
+    if (const auto* bytes = data.if_contains("bytes")) {
+        if (const auto size = bytes->if_uint64())
+            item.bytes = *size;
+        else if (const auto signed_size = bytes->if_int64(); signed_size && *signed_size >= 0)
+            item.bytes = static_cast<std::uint64_t>(*signed_size);
+        else
+            r.error("/bytes", "expected a whole number of bytes");
+    }
+    if (const auto* content = data.if_contains("content"))
+        item.content = *content;
+    else
+        r.error("", "missing field 'content'");
+    if (const auto* metrics = r.object("metrics", Required::yes)) {
+        for (const auto& [key, value] : *metrics) {
+            if (!value.is_number())
+                r.error("/metrics", "metric '" + std::string(key) + "' must be a number");
+            else
+                item.metrics[std::string(key)] = value.to_number<double>();
+        }
+    }
+    if (const auto* details = r.object("details", Required::no))
+        item.details = *details;
+    return item;
 }
 
 boost::json::object action_data(const AgreedAction& a) {

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "coachkit/programme/cycle.hpp"
+#include "coachkit/programme/evidence_item.hpp"
 #include "coachkit/programme/model.hpp"
 #include "json/field_reader.hpp"
 
@@ -23,6 +24,7 @@ inline constexpr std::string_view stage_scheduled = "stage.scheduled";
 inline constexpr std::string_view stage_started = "stage.started";
 inline constexpr std::string_view stage_completed = "stage.completed";
 inline constexpr std::string_view evidence_attached = "evidence.attached";
+inline constexpr std::string_view evidence_added = "evidence.added";
 inline constexpr std::string_view note_recorded = "note.recorded";
 inline constexpr std::string_view action_agreed = "action.agreed";
 inline constexpr std::string_view cycle_closed = "cycle.closed";
@@ -45,6 +47,11 @@ LearningAgreement read_agreement(FieldReader& r);
 
 boost::json::object evidence_data(const EvidenceRef& evidence);
 EvidenceRef read_evidence(FieldReader& r);
+
+/// Everything in the item but its partnership and cycle (the event names them) and by/at.
+boost::json::object evidence_item_data(const EvidenceItem& item);
+/// `data` is the object `r` reads, for the fields FieldReader has no type for (content, metrics).
+EvidenceItem read_evidence_item(FieldReader& r, const boost::json::object& data);
 
 boost::json::object action_data(const AgreedAction& action);
 AgreedAction read_action(FieldReader& r);

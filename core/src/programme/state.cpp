@@ -19,6 +19,7 @@ struct ProgrammeState::Index {
     std::unordered_map<std::string, std::size_t> agreements;  // by partnership id
     std::unordered_map<std::string, std::size_t> cycles;
     std::unordered_map<std::string, std::vector<std::size_t>> cycles_by_partnership;
+    std::unordered_map<std::string, std::size_t> evidence_items;
 
     void rebuild(const ProgrammeState& s) {
         *this = Index{};
@@ -32,6 +33,8 @@ struct ProgrammeState::Index {
             cycles.emplace(s.cycles_[i].id, i);
             cycles_by_partnership[s.cycles_[i].partnership].push_back(i);
         }
+        for (std::size_t i = 0; i < s.evidence_items_.size(); ++i)
+            evidence_items.emplace(s.evidence_items_[i].id, i);
     }
 };
 
@@ -80,6 +83,8 @@ public:
             stage_change();
         else if (t == evidence_attached || t == note_recorded)
             stage_item();
+        else if (t == evidence_added)
+            evidence_item();
         else if (t == action_agreed)
             action();
         else if (t == cycle_closed || t == cycle_abandoned)
@@ -302,6 +307,25 @@ private:
             stage.notes.push_back(std::move(note));
     }
 
+    void evidence_item() {
+        EvidenceItem item = read_evidence_item(data_, e_.data);
+        stop_on_problems();
+        if (s_.index_->evidence_items.count(item.id) != 0)
+            fail("/data/id", "evidence item '" + item.id + "' was already added");
+        Cycle& c = open_cycle();
+        StageProgress& stage = stage_of(c, item.stage);
+        if (stage.status != StageStatus::started && stage.status != StageStatus::completed)
+            fail("/data/stage", "stage '" + item.stage + "' has not started");
+        item.partnership = c.partnership;
+        item.cycle = c.id;
+        item.by = e_.actor;
+        item.at = e_.at;
+        stage.evidence.push_back(
+            EvidenceRef{item.kind, item.id, item.summary, item.id, item.by, item.at});
+        s_.index_->evidence_items.emplace(item.id, s_.evidence_items_.size());
+        s_.evidence_items_.push_back(std::move(item));
+    }
+
     void action() {
         AgreedAction a = read_action(data_);
         stop_on_problems();
@@ -350,6 +374,7 @@ ProgrammeState::ProgrammeState(const ProgrammeState& other)
     , partnerships_(other.partnerships_)
     , agreements_(other.agreements_)
     , cycles_(other.cycles_)
+    , evidence_items_(other.evidence_items_)
     , index_(std::make_unique<Index>()) {
     index_->rebuild(*this);
 }
@@ -393,6 +418,20 @@ const LearningAgreement* ProgrammeState::agreement(std::string_view partnership)
 const Cycle* ProgrammeState::cycle(std::string_view id) const {
     const auto found = index_->cycles.find(std::string(id));
     return found == index_->cycles.end() ? nullptr : &cycles_[found->second];
+}
+
+const EvidenceItem* ProgrammeState::evidence_item(std::string_view id) const {
+    const auto found = index_->evidence_items.find(std::string(id));
+    return found == index_->evidence_items.end() ? nullptr : &evidence_items_[found->second];
+}
+
+std::vector<const EvidenceItem*> ProgrammeState::evidence_of(std::string_view cycle) const {
+    std::vector<const EvidenceItem*> out;
+    for (const auto& item : evidence_items_) {
+        if (item.cycle == cycle)
+            out.push_back(&item);
+    }
+    return out;
 }
 
 std::vector<const Cycle*> ProgrammeState::cycles_of(std::string_view partnership) const {

@@ -21,6 +21,7 @@ boost::json::object stage_json(const StageProgress& s) {
     boost::json::array evidence;
     for (const auto& e : s.evidence) {
         auto item = evidence_data(e);
+        put_if(item, "item", e.item);
         item["by"] = e.by;
         item["at"] = e.at;
         evidence.push_back(std::move(item));
@@ -94,6 +95,19 @@ boost::json::object to_json(const ProgrammeState& state) {
     for (const auto& c : state.cycles())
         cycles.push_back(cycle_json(c));
     out["cycles"] = std::move(cycles);
+    boost::json::array items;
+    for (const auto& item : state.evidence_items())
+        items.push_back(to_json(item));
+    out["evidence_items"] = std::move(items);
+    return out;
+}
+
+boost::json::object to_json(const EvidenceItem& item) {
+    auto out = evidence_item_data(item);
+    out["partnership"] = item.partnership;
+    out["cycle"] = item.cycle;
+    out["by"] = item.by;
+    out["at"] = item.at;
     return out;
 }
 

@@ -10,11 +10,13 @@
 
 COACHKIT_NAMESPACE_BEGIN
 
-/// Evidence attached to a stage. Here a reference (the evidence issue adds stored items).
+/// Evidence attached to a stage: a stored evidence item (`item`), or a reference to something
+/// held elsewhere (a path or URI in `ref`).
 struct COACHKIT_API EvidenceRef {
     std::string source;   ///< evidence-source id ("observation-record", "video", …)
     std::string ref;      ///< where it is: a path, URI or item id
     std::string summary;  ///< what it shows, in a few words
+    std::string item;     ///< the stored evidence item's id; empty for a reference only
     std::string by;       ///< who attached it
     std::string at;
 };

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coachkit/evidence/byte_source.hpp"
 #include "coachkit/journal/store.hpp"
 #include "coachkit/plugin/registry.hpp"
 #include "coachkit/programme/conformance.hpp"
@@ -40,6 +41,19 @@ struct COACHKIT_API CommandContext {
 struct COACHKIT_API CommandResult {
     std::vector<Event> events;
     std::vector<Finding> warnings;
+    /// What reading an input reported short of an error (add_evidence), each naming its line.
+    Diagnostics diagnostics;
+};
+
+/// Evidence to read and store on a stage (add_evidence).
+struct COACHKIT_API EvidenceInput {
+    std::string kind;             ///< the evidence source's id ("lesson-transcript", …)
+    std::string format;           ///< empty: the source's only format, or the file extension's
+    std::string origin;           ///< the name diagnostics use; empty: the ByteSource's name
+    boost::json::object options;  ///< for the source ("speakers", "codes", …)
+    std::string summary;          ///< what it shows, in a few words
+    std::string id;               ///< empty: "<cycle>-e<n>"
+    std::string owner;            ///< empty: the cycle's learner (a partnership member otherwise)
 };
 
 struct COACHKIT_API CycleOptions {
@@ -98,6 +112,15 @@ public:
     /// Attaches evidence to the stage in progress (or `stage`, if it has started).
     CommandResult attach_evidence(const std::string& cycle, const std::string& stage,
                                   const EvidenceRef& evidence, const CommandContext& ctx);
+    /// Reads `input` with the evidence source `input.kind` and stores it as an evidence item on the
+    /// stage in progress (or `stage`, if it has started). The cycle and stage are checked before
+    /// the input is read. Bad input raises InvalidDocumentError with every diagnostic (file, line
+    /// and reason) and nothing is stored; a failing plugin raises PluginError; an unknown source
+    /// NotFoundError. Warnings from reading come back in CommandResult::diagnostics and stay on
+    /// the item.
+    CommandResult add_evidence(const std::string& cycle, const std::string& stage,
+                               const EvidenceInput& input, ByteSource& bytes,
+                               const CommandContext& ctx);
     /// Records a note against the stage in progress (or `stage`, if it has started).
     CommandResult add_note(const std::string& cycle, const std::string& stage,
                            const std::string& text, const CommandContext& ctx);

@@ -11,6 +11,7 @@
 #include "coachkit/journal/event.hpp"
 #include "coachkit/programme/conformance.hpp"
 #include "coachkit/programme/cycle.hpp"
+#include "coachkit/programme/evidence_item.hpp"
 #include "coachkit/programme/model.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
@@ -56,10 +57,18 @@ public:
     [[nodiscard]] const std::vector<LearningAgreement>& agreements() const { return agreements_; }
     [[nodiscard]] const std::vector<Cycle>& cycles() const { return cycles_; }
 
+    /// Stored evidence items, in the order added.
+    [[nodiscard]] const std::vector<EvidenceItem>& evidence_items() const {
+        return evidence_items_;
+    }
+
     [[nodiscard]] const Person* person(std::string_view id) const;
     [[nodiscard]] const Partnership* partnership(std::string_view id) const;
     [[nodiscard]] const LearningAgreement* agreement(std::string_view partnership) const;
     [[nodiscard]] const Cycle* cycle(std::string_view id) const;
+    [[nodiscard]] const EvidenceItem* evidence_item(std::string_view id) const;
+    /// The items stored on a cycle's stages, in the order added.
+    [[nodiscard]] std::vector<const EvidenceItem*> evidence_of(std::string_view cycle) const;
     /// The partnership's cycles, in the order started.
     [[nodiscard]] std::vector<const Cycle*> cycles_of(std::string_view partnership) const;
 
@@ -79,6 +88,7 @@ private:
     std::vector<Partnership> partnerships_;
     std::vector<LearningAgreement> agreements_;
     std::vector<Cycle> cycles_;
+    std::vector<EvidenceItem> evidence_items_;
     std::unique_ptr<Index> index_;  // id → position, rebuilt on copy
 
     friend class StateApplier;

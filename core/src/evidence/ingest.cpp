@@ -1,0 +1,98 @@
+#include "coachkit/evidence/ingest.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+COACHKIT_NAMESPACE_BEGIN
+
+namespace {
+
+std::string listed(const std::vector<std::string>& formats) {
+    std::string text;
+    for (const auto& f : formats)
+        text += (text.empty() ? "" : ", ") + f;
+    return text.empty() ? "none" : text;
+}
+
+/// The format a file's extension names, in the spelling evidence sources use.
+std::string format_for_extension(std::string_view origin) {
+    std::string ext = std::filesystem::path(origin).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".vtt")
+        return "webvtt";
+    if (ext == ".srt")
+        return "srt";
+    if (ext == ".csv")
+        return "csv";
+    if (ext == ".txt" || ext == ".text")
+        return "text";
+    if (ext == ".json")
+        return "json";
+    return {};
+}
+
+[[noreturn]] void fail(std::string_view origin, std::string message) {
+    throw InvalidDocumentError(
+        {Diagnostic{Severity::error, std::string(origin), "", 0, 0, std::move(message)}});
+}
+
+}  // namespace
+
+std::string choose_format(const EvidenceSource& source, std::string_view kind,
+                          std::string_view format, std::string_view origin) {
+    const auto formats = source.formats();
+    auto reads = [&](std::string_view f) {
+        return std::find(formats.begin(), formats.end(), f) != formats.end();
+    };
+    if (!format.empty()) {
+        if (!reads(format))
+            fail(origin, std::string(kind) + " does not read format '" + std::string(format) +
+                             "' (it reads: " + listed(formats) + ")");
+        return std::string(format);
+    }
+    if (formats.size() == 1)
+        return formats.front();
+    if (const auto guessed = format_for_extension(origin); !guessed.empty() && reads(guessed))
+        return guessed;
+    fail(origin, "cannot tell the format from the file name; give one of: " + listed(formats));
+}
+
+EvidenceReading read_evidence(Registry& registry, std::string_view kind, ByteSource& input,
+                              IngestRequest request) {
+    const auto descriptor = registry.find(ComponentKind::evidence_source, kind);
+    if (!descriptor)
+        throw NotFoundError("no plugin provides an evidence source '" + std::string(kind) +
+                            "' (coachkit plugins list shows those there are)");
+    auto plugin_file = [&] {
+        const auto plugin = registry.plugin(descriptor->plugin_id);
+        return plugin ? plugin->manifest : std::filesystem::path{};
+    };
+    EvidenceReading reading;
+    reading.kind = std::string(kind);
+    reading.plugin_id = descriptor->plugin_id;
+    reading.plugin_version = descriptor->plugin_version;
+    reading.bytes = input.size().value_or(0);
+    Diagnostics diagnostics;
+    // A plugin that throws is reported as the plugin's failure, never as bad input; coachkit's
+    // own errors (a file that cannot be read, say) pass through as they are.
+    try {
+        const auto source = registry.create<EvidenceSource>(kind);
+        request.format = choose_format(*source, kind, request.format, request.origin);
+        reading.privacy = source->privacy();
+        reading.content = source->ingest(input, request, diagnostics);
+        reading.content.format = request.format;
+    } catch (const Error&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw PluginError(descriptor->plugin_id, plugin_file(),
+                          "evidence source '" + std::string(kind) + "' failed: " + e.what());
+    }
+    if (has_errors(diagnostics))
+        throw InvalidDocumentError(std::move(diagnostics));
+    reading.warnings = std::move(diagnostics);
+    return reading;
+}
+
+COACHKIT_NAMESPACE_END
