@@ -21,6 +21,8 @@ void add_demo_command(CLI::App& app, Dispatch& dispatch);
 void add_programme_commands(CLI::App& app, Dispatch& dispatch);
 /// cycle start|begin|advance|schedule|note|evidence|action|close|abandon|show (cycle_commands.cpp).
 void add_cycle_commands(CLI::App& app, Dispatch& dispatch);
+/// evidence add|show|metrics, analyse lesson (evidence_commands.cpp).
+void add_evidence_commands(CLI::App& app, Dispatch& dispatch);
 /// export, import: a whole programme as one document (programme_commands.cpp).
 void add_exchange_commands(CLI::App& app, Dispatch& dispatch);
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     coachkit::cli::add_demo_command(app, dispatch);
     coachkit::cli::add_programme_commands(app, dispatch);
     coachkit::cli::add_cycle_commands(app, dispatch);
+    coachkit::cli::add_evidence_commands(app, dispatch);
     coachkit::cli::add_exchange_commands(app, dispatch);
 
     try {
