@@ -26,6 +26,7 @@ if [[ -e $STORE ]]; then
     exit 2
 fi
 VERBOSE=${SAMPLE_SCHOOL_VERBOSE:-0}
+EVIDENCE=$(cd "$(dirname "$0")" && pwd)/evidence
 
 # ck ARGS...: runs `coachkit ARGS... --store STORE` and prints its first line of output (all of it
 # when verbose). Warnings go to standard error as coachkit writes them. A failure stops the script.
@@ -130,12 +131,15 @@ ck agreement sign --partnership sc-larkspur --by hollowell --at 2026-09-08T16:06
 ck cycle start --partnership sc-larkspur --by hollowell --at 2026-09-15T08:00:00Z
 ck cycle advance --cycle sc-larkspur-1 --by hollowell --at 2026-09-15T15:45:00Z
 ck cycle begin --cycle sc-larkspur-1 --by larkspur --at 2026-09-17T09:00:00Z
-ck cycle evidence --cycle sc-larkspur-1 --by larkspur --source video \
-    --ref video/sc-larkspur-1-y5-fractions.mp4 --summary "the whole lesson; seen by coach and coachee only" \
+# Evidence read and stored, not just referenced: the video's details (two critical incidents
+# bookmarked), the coach's running record, and the transcript the coachee made from the video.
+ck evidence add "$EVIDENCE/sc-larkspur-1-video.json" --cycle sc-larkspur-1 --kind video-recording \
+    --by larkspur --summary "the whole lesson; seen by coach and coachee only" --at 2026-09-17T10:00:00Z
+ck evidence add "$EVIDENCE/sc-larkspur-1-running-record.json" --cycle sc-larkspur-1 \
+    --kind observation-record --by hollowell --summary "timed notes, focus on pupils' reasoning" \
     --at 2026-09-17T10:00:00Z
-ck cycle evidence --cycle sc-larkspur-1 --by hollowell --source observation-record \
-    --ref records/sc-larkspur-1-questions.pdf --summary "every question asked, with the wait time" \
-    --at 2026-09-17T10:00:00Z
+ck evidence add "$EVIDENCE/sc-larkspur-1-lesson.vtt" --cycle sc-larkspur-1 --kind lesson-transcript \
+    --by larkspur --summary "the first six minutes, transcribed from the video" --at 2026-09-17T10:00:00Z
 ck cycle advance --cycle sc-larkspur-1 --by larkspur --at 2026-09-17T10:00:00Z
 ck cycle advance --cycle sc-larkspur-1 --by larkspur \
     --record "Most of my questions had one right answer. Where I waited, three pupils explained." \
@@ -257,6 +261,17 @@ ck cycle action --cycle cc-quillfeather-larkspur-2 --by larkspur \
     --at 2026-10-15T16:10:00Z
 ck cycle advance --cycle cc-quillfeather-larkspur-2 --by quillfeather --at 2026-10-15T16:15:00Z
 ck cycle close --cycle cc-quillfeather-larkspur-2 --by larkspur --at 2026-10-15T16:20:00Z
+
+# ---------------------------------------------------------------------------------------------
+section "The evidence of cycle sc-larkspur-1, measured"
+"$CK" evidence show --cycle sc-larkspur-1 --store "$STORE"
+for item in sc-larkspur-1-e1 sc-larkspur-1-e2; do
+    echo
+    "$CK" evidence metrics "$item" --store "$STORE"
+done
+echo
+# The lesson's talk: the whole table, then the share of talk per tenth of the six minutes.
+"$CK" evidence metrics sc-larkspur-1-e3 --store "$STORE"
 
 # ---------------------------------------------------------------------------------------------
 section "Where the programme stands"
