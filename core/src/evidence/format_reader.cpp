@@ -36,4 +36,22 @@ bool parse_cue_timing(std::string_view line, CueTiming& timing) {
     return true;
 }
 
+void begin_cue(Utterance& out, std::size_t line, std::string_view timing_line,
+               std::string_view expected, DiagnosticSink& sink) {
+    out.line = line;
+    out.speaker.clear();
+    out.text.clear();
+    out.fields.clear();
+    out.start.reset();
+    out.end.reset();
+    CueTiming timing;
+    parse_cue_timing(timing_line, timing);
+    if (timing.start && timing.end) {
+        out.start = timing.start;
+        out.end = timing.end;
+    } else {
+        warn_malformed_timing(sink, line, timing_line, expected);
+    }
+}
+
 COACHKIT_NAMESPACE_END

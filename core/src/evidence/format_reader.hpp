@@ -50,4 +50,9 @@ struct CueTiming {
 };
 bool parse_cue_timing(std::string_view line, CueTiming& timing);
 
+/// Starts a cue (WebVTT, SRT) at `line` from its timing line: `out` is cleared and given the times,
+/// or keeps none with the malformed-timing warning (`expected` shows the format's timing line).
+void begin_cue(Utterance& out, std::size_t line, std::string_view timing_line,
+               std::string_view expected, DiagnosticSink& sink);
+
 COACHKIT_NAMESPACE_END

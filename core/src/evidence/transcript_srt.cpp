@@ -145,20 +145,7 @@ bool SrtReader::read(Utterance& out) {
             skip_block();
             continue;
         }
-        out.line = lines_.line_number();
-        out.speaker.clear();
-        out.text.clear();
-        out.fields.clear();
-        out.start.reset();
-        out.end.reset();
-        CueTiming timing;
-        parse_cue_timing(line_, timing);
-        if (timing.start && timing.end) {
-            out.start = timing.start;
-            out.end = timing.end;
-        } else {
-            warn_malformed_timing(sink_, out.line, line_, srt_timing);
-        }
+        begin_cue(out, lines_.line_number(), line_, srt_timing, sink_);
         if (!read_text(out))
             return stop();
         if (out.text.empty()) {
