@@ -224,7 +224,9 @@ public:
                            "expected {\"scores\": {criterion id: rating or [ratings]}}"});
             return result;
         }
-        for (const auto& [key, value] : scores->as_object()) {
+        for (const auto& entry : scores->as_object()) {
+            // A named variable, not a structured binding: clang before 16 cannot capture those.
+            const std::string_view key = entry.key();
             const bool known = std::any_of(data_->criteria.begin(), data_->criteria.end(),
                                            [&](const RubricCriterion& c) { return c.id == key; });
             if (!known) {
