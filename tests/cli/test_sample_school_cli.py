@@ -55,6 +55,24 @@ def test_the_sample_school_builds_and_ends_with_the_summary(script, cli_path, tm
     assert [c["learner"] for c in cycles if c["partnership"] == "cc-quillfeather-larkspur"] == \
         ["quillfeather", "larkspur"]
 
+    # The stored evidence of sc-larkspur-1, measured in the demo's output.
+    items = json.loads(shown.stdout)["evidence_items"]
+    assert [(i["id"], i["kind"]) for i in items] == [
+        ("sc-larkspur-1-e1", "video-recording"), ("sc-larkspur-1-e2", "observation-record"),
+        ("sc-larkspur-1-e3", "lesson-transcript")]
+    assert items[0]["privacy"] == "pupil-images" and items[0]["metrics"]["critical_incidents"] == 2
+    assert items[0]["content"]["pupils_not_filmed"] == ["P11", "P23"]
+    assert "Metrics of sc-larkspur-1-e3 (lesson-transcript)" in out and "talk_share_words.teacher" in out
+    assert "By tenth of the lesson (by time, seconds)" in out
+
+    # The whole programme, evidence included, survives export and import.
+    exported = tmp_path / "export.json"
+    assert run("export", "--store", store, "--output", exported).returncode == 0
+    imported = run("import", exported, "--store", tmp_path / "copy.db")
+    assert imported.returncode == 0, imported
+    copy = run("programme", "show", "--json", "--store", tmp_path / "copy.db")
+    assert json.loads(copy.stdout) == json.loads(shown.stdout)
+
 
 def test_the_script_refuses_an_existing_store_and_deletes_nothing(script, cli_path, tmp_path):
     store = tmp_path / "existing.db"

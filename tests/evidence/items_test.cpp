@@ -1,5 +1,7 @@
 // Evidence items in a programme: read by a source, checked against the cycle, stored as an event,
 // replayed, exported; bad input and refused commands store nothing.
+#include <boost/json.hpp>
+#include <limits>
 #include <stdexcept>
 
 #include "../programme/programme_support.hpp"
@@ -17,6 +19,37 @@ public:
                                          Diagnostics&) const override {
         throw std::runtime_error("the plugin broke");
     }
+};
+
+/// A source whose arithmetic went wrong: NaN in a metric, an infinity in its content.
+class NonFiniteSource final : public EvidenceSource {
+public:
+    [[nodiscard]] std::vector<std::string> formats() const override { return {"text"}; }
+    [[nodiscard]] PrivacyClass privacy() const override { return PrivacyClass::personal_data; }
+    [[nodiscard]] EvidenceContent ingest(ByteSource&, const IngestRequest& request,
+                                         Diagnostics&) const override {
+        EvidenceContent out;
+        out.format = request.format;
+        out.content = boost::json::object{
+            {"clips", boost::json::array{1.0, std::numeric_limits<double>::infinity()}}};
+        out.metrics["mean"] = std::numeric_limits<double>::quiet_NaN();
+        return out;
+    }
+};
+
+/// Bytes from a pipe: their size is not known until they have been read.
+class PipeSource final : public ByteSource {
+public:
+    explicit PipeSource(std::string_view bytes) : inner_(bytes, "pipe") {}
+    [[nodiscard]] std::size_t read(char* buffer, std::size_t size) override {
+        return inner_.read(buffer, size);
+    }
+    [[nodiscard]] bool rewind() override { return false; }
+    [[nodiscard]] std::optional<std::uint64_t> size() const override { return std::nullopt; }
+    [[nodiscard]] const std::string& name() const override { return inner_.name(); }
+
+private:
+    MemoryByteSource inner_;
 };
 
 /// Bytes that must not be read: a command refused before reading never touches them.
@@ -52,6 +85,9 @@ protected:
         broken.plugin_id = "tests";
         broken.plugin_version = "0.0.1";
         registry.add(broken, [] { return std::make_shared<ThrowingSource>(); });
+        ComponentDescriptor non_finite = broken;
+        non_finite.id = "non-finite-source";
+        registry.add(non_finite, [] { return std::make_shared<NonFiniteSource>(); });
     }
 
     void SetUp() override {
@@ -133,8 +169,10 @@ TEST_F(EvidenceItems, ItemsReplayExportAndImportUnchanged) {
     ASSERT_EQ(replayed.evidence_items().size(), 2u);
     EXPECT_EQ(replayed.evidence_items()[1].id, "my-reflection");
 
+    // Through text, as a file is: whole numbers come back as signed integers.
+    const auto document = boost::json::parse(boost::json::serialize(export_programme(*store)));
     auto copy = make_memory_store();
-    const auto imported = import_programme(export_programme(*store), *copy, "export.json");
+    const auto imported = import_programme(document, *copy, "export.json");
     EXPECT_EQ(to_json(imported), to_json(engine->state()));
     EXPECT_EQ(to_json(imported).at("evidence_items").as_array().size(), 2u);
 }
@@ -162,6 +200,36 @@ TEST_F(EvidenceItems, BadInputIsReportedWithItsPlaceAndNothingIsStored) {
             EXPECT_NE(std::string(e.what()).find("it reads: text"), std::string::npos) << e.what();
         }
     });
+}
+
+TEST_F(EvidenceItems, NumbersThatAreNotJsonAreRefusedAndNeverReachTheJournal) {
+    EvidenceInput input;
+    input.kind = "non-finite-source";
+    expect_nothing_stored([&] {
+        try {
+            add("anything", input);
+            ADD_FAILURE() << "NaN and infinity were stored";
+        } catch (const InvalidDocumentError& e) {
+            const std::string what = e.what();
+            EXPECT_NE(what.find("/content/clips/1"), std::string::npos) << what;
+            EXPECT_NE(what.find("metric 'mean'"), std::string::npos) << what;
+        }
+    });
+    // The journal refuses them too, whoever writes the event.
+    Event event;
+    event.type = "note.recorded";
+    event.at = "2026-09-11T15:00:00Z";
+    event.actor = "teach";
+    event.programme = "school";
+    event.data = boost::json::object{{"x", std::numeric_limits<double>::quiet_NaN()}};
+    EXPECT_THROW(store->append({event}), InvalidDocumentError);
+}
+
+TEST_F(EvidenceItems, TheSizeOfAPipedInputIsWhatWasRead) {
+    PipeSource pipe(kReflection);
+    engine->add_evidence("pair-1", "", reflection(), pipe, by("teach", "2026-09-11T15:00:00Z"));
+    EXPECT_EQ(engine->state().evidence_items().at(0).bytes, std::string_view(kReflection).size());
+    EXPECT_EQ(engine->state().evidence_items().at(0).origin, "pipe");
 }
 
 TEST_F(EvidenceItems, AFailingPluginIsReportedAsThePluginsFailure) {

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <filesystem>
+
+#include "coachkit/json/document.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
 
@@ -32,6 +35,32 @@ std::string format_for_extension(std::string_view origin) {
         return "json";
     return {};
 }
+
+/// Counts what a source reads (the furthest point of any pass), for inputs whose size is not known
+/// beforehand (a pipe).
+class CountingSource final : public ByteSource {
+public:
+    explicit CountingSource(ByteSource& inner) : inner_(inner) {}
+    ~CountingSource() override = default;
+    [[nodiscard]] std::size_t read(char* buffer, std::size_t size) override {
+        const std::size_t n = inner_.read(buffer, size);
+        position_ += n;
+        furthest_ = std::max(furthest_, position_);
+        return n;
+    }
+    [[nodiscard]] bool rewind() override {
+        position_ = 0;
+        return inner_.rewind();
+    }
+    [[nodiscard]] std::optional<std::uint64_t> size() const override { return inner_.size(); }
+    [[nodiscard]] const std::string& name() const override { return inner_.name(); }
+    [[nodiscard]] std::uint64_t furthest() const { return furthest_; }
+
+private:
+    ByteSource& inner_;
+    std::uint64_t position_ = 0;
+    std::uint64_t furthest_ = 0;
+};
 
 [[noreturn]] void fail(std::string_view origin, std::string message) {
     throw InvalidDocumentError(
@@ -73,7 +102,6 @@ EvidenceReading read_evidence(Registry& registry, std::string_view kind, ByteSou
     reading.kind = std::string(kind);
     reading.plugin_id = descriptor->plugin_id;
     reading.plugin_version = descriptor->plugin_version;
-    reading.bytes = input.size().value_or(0);
     Diagnostics diagnostics;
     // A plugin that throws is reported as the plugin's failure, never as bad input; coachkit's
     // own errors (a file that cannot be read, say) pass through as they are.
@@ -81,13 +109,37 @@ EvidenceReading read_evidence(Registry& registry, std::string_view kind, ByteSou
         const auto source = registry.create<EvidenceSource>(kind);
         request.format = choose_format(*source, kind, request.format, request.origin);
         reading.privacy = source->privacy();
-        reading.content = source->ingest(input, request, diagnostics);
+        CountingSource counted(input);
+        reading.content = source->ingest(counted, request, diagnostics);
         reading.content.format = request.format;
+        reading.bytes = input.size().value_or(counted.furthest());
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {
         throw PluginError(descriptor->plugin_id, plugin_file(),
                           "evidence source '" + std::string(kind) + "' failed: " + e.what());
+    }
+    // A source's arithmetic can overflow (a sum of long clips) and a Python source can return NaN;
+    // neither is JSON, so it is the source's failure on this input, reported before anything is
+    // stored.
+    auto check_finite = [&](const boost::json::value& value, std::string_view part) {
+        if (const auto where = find_non_finite_number(value, part)) {
+            diagnostics.push_back({Severity::error, request.origin, *where, 0, 0,
+                                   "evidence source '" + std::string(kind) +
+                                       "' produced a number that is not finite (NaN or "
+                                       "infinity); the input is out of its range"});
+        }
+    };
+    check_finite(reading.content.content, "/content");
+    check_finite(reading.content.details, "/details");
+    for (const auto& [key, value] : reading.content.metrics) {
+        if (!std::isfinite(value)) {
+            diagnostics.push_back({Severity::error, request.origin, "/metrics", 0, 0,
+                                   "evidence source '" + std::string(kind) + "' computed metric '" +
+                                       key +
+                                       "' as a number that is not finite (NaN or infinity); "
+                                       "the input is out of its range"});
+        }
     }
     if (has_errors(diagnostics))
         throw InvalidDocumentError(std::move(diagnostics));

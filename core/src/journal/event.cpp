@@ -132,6 +132,12 @@ void require_storable(const std::vector<Event>& events, std::string_view store) 
             missing("actor");
         if (e.programme.empty())
             missing("programme");
+        // NaN and infinities are not JSON: stored, they would make the journal unreadable.
+        if (auto where = find_non_finite_number(e.data, pointer_append(at, "data"))) {
+            problems.push_back(error_at(store, *where,
+                                        "a number that is not finite (NaN or infinity) cannot be "
+                                        "stored: JSON has no way to write it"));
+        }
     }
     if (!problems.empty())
         throw InvalidDocumentError(std::move(problems));

@@ -162,6 +162,24 @@ std::string pointer_append(std::string_view pointer, std::size_t index) {
     return pointer_append(pointer, std::to_string(index));
 }
 
+std::optional<std::string> find_non_finite_number(const boost::json::value& value,
+                                                  std::string_view pointer) {
+    if (const auto* number = value.if_double())
+        return std::isfinite(*number) ? std::nullopt : std::optional<std::string>(pointer);
+    if (const auto* object = value.if_object()) {
+        for (const auto& [key, item] : *object) {
+            if (auto found = find_non_finite_number(item, pointer_append(pointer, key)))
+                return found;
+        }
+    } else if (const auto* array = value.if_array()) {
+        for (std::size_t i = 0; i < array->size(); ++i) {
+            if (auto found = find_non_finite_number((*array)[i], pointer_append(pointer, i)))
+                return found;
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<SchemaTag> SchemaTag::parse(std::string_view text) {
     const auto slash = text.rfind('/');
     if (slash == std::string_view::npos || slash == 0 || slash + 1 == text.size()) {

@@ -145,7 +145,8 @@ boost::json::object evidence_item_data(const EvidenceItem& item) {
     put_if(out, "plugin_version", item.plugin_version);
     out["format"] = item.format;
     put_if(out, "origin", item.origin);
-    out["bytes"] = item.bytes;
+    // Signed, as a parser reads a whole number back: an export then compares equal on import.
+    out["bytes"] = static_cast<std::int64_t>(item.bytes);
     put_if(out, "summary", item.summary);
     out["owner"] = item.owner;
     out["privacy"] = item.privacy;

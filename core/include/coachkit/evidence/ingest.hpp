@@ -18,7 +18,7 @@ struct COACHKIT_API EvidenceReading {
     std::string plugin_id;
     std::string plugin_version;
     PrivacyClass privacy = PrivacyClass::personal_data;
-    std::uint64_t bytes = 0;  ///< the input's size, when known
+    std::uint64_t bytes = 0;  ///< the input's size (or, for a pipe, what the source read of it)
     EvidenceContent content;
     Diagnostics warnings;  ///< what the source reported short of an error
 };

@@ -40,7 +40,8 @@ public:
     /// that, throws ConcurrencyError and writes nothing.
     ///
     /// Whatever sequence the events carry is replaced. Each event is checked first, by the rules
-    /// event_from_json applies (`type`, `at`, `actor`, `programme`); a bad one throws
+    /// event_from_json applies (`type`, `at`, `actor`, `programme`, and no NaN or infinity in
+    /// `data`, which JSON cannot hold); a bad one throws
     /// InvalidDocumentError, with pointers `/<index in the batch>/<field>`, and nothing is
     /// written. An empty batch writes nothing but still checks `expected_last`.
     virtual std::vector<Event> append(std::vector<Event> events,

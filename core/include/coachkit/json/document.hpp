@@ -31,6 +31,11 @@ COACHKIT_API std::string to_pretty_json(const boost::json::value& value);
 COACHKIT_API std::string pointer_append(std::string_view pointer, std::string_view token);
 COACHKIT_API std::string pointer_append(std::string_view pointer, std::size_t index);
 
+/// The JSON pointer (under `pointer`) of the first number in `value` that is not finite (NaN or an
+/// infinity, which a double can hold but JSON cannot write), or nullopt when there is none.
+COACHKIT_API std::optional<std::string> find_non_finite_number(const boost::json::value& value,
+                                                               std::string_view pointer = "");
+
 /// A schema tag such as `coachkit.framework/1`: a document family and an integer version.
 struct COACHKIT_API SchemaTag {
     std::string family;
