@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "coachkit/evidence/transcript.hpp"
 #include "coachkit/json/document.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
@@ -18,18 +19,15 @@ std::string listed(const std::vector<std::string>& formats) {
     return text.empty() ? "none" : text;
 }
 
-/// The format a file's extension names, in the spelling evidence sources use.
+/// The format a file's extension names, in the spelling evidence sources use: a transcript's by
+/// the transcript readers' own rule, and JSON for record documents.
 std::string format_for_extension(std::string_view origin) {
+    if (const auto transcript = transcript_format_for_path(origin))
+        return std::string(to_string(*transcript));
     std::string ext = std::filesystem::path(origin).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".vtt")
-        return "webvtt";
-    if (ext == ".srt")
-        return "srt";
-    if (ext == ".csv")
-        return "csv";
-    if (ext == ".txt" || ext == ".text")
+    if (ext == ".text")
         return "text";
     if (ext == ".json")
         return "json";
