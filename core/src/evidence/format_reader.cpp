@@ -6,6 +6,23 @@ COACHKIT_NAMESPACE_BEGIN
 
 FormatReader::~FormatReader() = default;
 
+bool CueLines::next() {
+    if (pushed_back_) {
+        pushed_back_ = false;
+        return true;
+    }
+    return lines_.next(line_);
+}
+
+void CueLines::skip_block() {
+    while (next() && !is_blank(line_)) {
+    }
+}
+
+bool has_cue_arrow(std::string_view line) {
+    return line.find("-->") != std::string_view::npos;
+}
+
 bool append_cue_text(Utterance& out, std::string_view text, DiagnosticSink& sink,
                      std::size_t start_line) {
     append_words(out.text, text);

@@ -33,6 +33,32 @@ std::unique_ptr<FormatReader> make_srt_reader(ByteSource& input, DiagnosticSink&
 std::unique_ptr<FormatReader> make_csv_transcript_reader(ByteSource& input, DiagnosticSink& sink);
 std::unique_ptr<FormatReader> make_text_transcript_reader(ByteSource& input, DiagnosticSink& sink);
 
+/// The lines of a cue-based format (WebVTT, SRT): a LineReader with one line of look-ahead that can
+/// be put back (a cue that starts without a blank line before it is found while reading the text
+/// of the one before), and skipping to the end of a block.
+class CueLines {
+public:
+    CueLines(ByteSource& input, DiagnosticSink& sink) : lines_(input, sink) {}
+    /// The next line into line(), the one put back first; false at the end or after an error.
+    bool next();
+    /// line() is read again by the next call to next().
+    void put_back() { pushed_back_ = true; }
+    /// Skips the rest of the current block, up to and including its blank line.
+    void skip_block();
+    [[nodiscard]] const std::string& line() const { return line_; }
+    [[nodiscard]] std::size_t line_number() const { return lines_.line_number(); }
+    [[nodiscard]] bool failed() const { return lines_.failed(); }
+    [[nodiscard]] std::uint64_t bytes_read() const { return lines_.bytes_read(); }
+
+private:
+    LineReader lines_;
+    std::string line_;
+    bool pushed_back_ = false;
+};
+
+/// True when `line` is a cue timing line ("start --> end", settings after it or not).
+bool has_cue_arrow(std::string_view line);
+
 /// Adds one line of cue text to an utterance, reporting an utterance grown past
 /// max_utterance_bytes (an error: false) at `start_line`.
 bool append_cue_text(Utterance& out, std::string_view text, DiagnosticSink& sink,

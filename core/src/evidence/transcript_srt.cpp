@@ -15,10 +15,6 @@ bool is_number(std::string_view text) {
     return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-bool has_arrow(std::string_view line) {
-    return line.find("-->") != std::string_view::npos;
-}
-
 class SrtReader final : public FormatReader {
 public:
     SrtReader(ByteSource& input, DiagnosticSink& sink) : lines_(input, sink), sink_(sink) {}
@@ -34,28 +30,15 @@ public:
     }
 
 private:
-    bool next_line() {
-        if (pushed_back_) {
-            pushed_back_ = false;
-            return true;
-        }
-        return lines_.next(line_);
-    }
     bool stop() {
         stopped_ = true;
         return false;
     }
-    void skip_block() {
-        while (next_line() && !is_blank(line_)) {
-        }
-    }
     bool read_text(Utterance& out);
     void take_speaker(Utterance& out, bool other_voice);
 
-    LineReader lines_;
+    CueLines lines_;
     DiagnosticSink& sink_;
-    std::string line_;
-    bool pushed_back_ = false;
     bool stopped_ = false;
     std::string clean_;
     std::string voice_;
@@ -67,15 +50,15 @@ bool SrtReader::read_text(Utterance& out) {
     // Where out.text ended before a line that is only a number: if a timing line follows, that
     // number belonged to the next block (whose blank line is missing), not to this text.
     std::size_t before_number = std::string::npos;
-    while (next_line() && !is_blank(line_)) {
-        if (has_arrow(line_)) {
-            pushed_back_ = true;
+    while (lines_.next() && !is_blank(lines_.line())) {
+        if (has_cue_arrow(lines_.line())) {
+            lines_.put_back();
             if (before_number != std::string::npos)
                 out.text.resize(before_number);
             break;
         }
-        before_number = is_number(line_) ? out.text.size() : std::string::npos;
-        strip_markup(line_, Markup::srt, clean_, voice_, other_voice);
+        before_number = is_number(lines_.line()) ? out.text.size() : std::string::npos;
+        strip_markup(lines_.line(), Markup::srt, clean_, voice_, other_voice);
         if (!append_cue_text(out, clean_, sink_, out.line))
             return false;
     }
@@ -121,31 +104,31 @@ bool SrtReader::read(Utterance& out) {
         return false;
     for (;;) {
         do {
-            if (!next_line())
+            if (!lines_.next())
                 return stop();
-        } while (is_blank(line_));
+        } while (is_blank(lines_.line()));
         const std::size_t block_line = lines_.line_number();
-        if (is_number(line_)) {
-            const std::string number(trim(line_));
-            if (!next_line() || is_blank(line_) || !has_arrow(line_)) {
+        if (is_number(lines_.line())) {
+            const std::string number(trim(lines_.line()));
+            if (!lines_.next() || is_blank(lines_.line()) || !has_cue_arrow(lines_.line())) {
                 if (lines_.failed())
                     return stop();
                 sink_.warning("srt-malformed-block", block_line, 1,
                               "subtitle " + clipped(number) + " has no timing line: expected '" +
                                   std::string(srt_timing) + "' after the number; skipped");
-                if (!is_blank(line_))
-                    skip_block();
+                if (!is_blank(lines_.line()))
+                    lines_.skip_block();
                 continue;
             }
-        } else if (!has_arrow(line_)) {
+        } else if (!has_cue_arrow(lines_.line())) {
             sink_.warning("srt-malformed-block", block_line, 1,
                           "expected a subtitle number or a timing line '" +
-                              std::string(srt_timing) + "', found '" + clipped(trim(line_)) +
-                              "'; the block is skipped");
-            skip_block();
+                              std::string(srt_timing) + "', found '" +
+                              clipped(trim(lines_.line())) + "'; the block is skipped");
+            lines_.skip_block();
             continue;
         }
-        begin_cue(out, lines_.line_number(), line_, srt_timing, sink_);
+        begin_cue(out, lines_.line_number(), lines_.line(), srt_timing, sink_);
         if (!read_text(out))
             return stop();
         if (out.text.empty()) {

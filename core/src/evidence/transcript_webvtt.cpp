@@ -31,28 +31,15 @@ public:
     }
 
 private:
-    bool next_line() {
-        if (pushed_back_) {
-            pushed_back_ = false;
-            return true;
-        }
-        return lines_.next(line_);
-    }
     bool stop() {
         stopped_ = true;
         return false;
     }
-    void skip_block() {
-        while (next_line() && !is_blank(line_)) {
-        }
-    }
     bool read_header();
     bool read_cue_text(Utterance& out);
 
-    LineReader lines_;
+    CueLines lines_;
     DiagnosticSink& sink_;
-    std::string line_;
-    bool pushed_back_ = false;  // line_ holds a line read ahead, to be read again
     bool header_read_ = false;
     bool stopped_ = false;
     std::string clean_;  // one line of cue text without markup
@@ -60,11 +47,11 @@ private:
 };
 
 bool WebVttReader::read_header() {
-    if (!next_line())
+    if (!lines_.next())
         return false;  // an empty input: the caller reports "no utterances"
-    const std::string_view first = line_;
+    const std::string_view first = lines_.line();
     if (!starts_block(first, "WEBVTT")) {
-        const bool srt_like = is_blank(first) || first.find("-->") != std::string_view::npos ||
+        const bool srt_like = is_blank(first) || has_cue_arrow(first) ||
                               first.find_first_not_of("0123456789 \t") == std::string_view::npos;
         sink_.error(1, 1,
                     "expected 'WEBVTT' on the first line, found '" + clipped(first) + "'" +
@@ -72,11 +59,11 @@ bool WebVttReader::read_header() {
         return false;
     }
     // Header lines ("Kind: captions") run to the first blank line.
-    while (next_line()) {
-        if (is_blank(line_))
+    while (lines_.next()) {
+        if (is_blank(lines_.line()))
             return true;
-        if (line_.find("-->") != std::string_view::npos) {
-            pushed_back_ = true;  // a cue with no blank line before it
+        if (has_cue_arrow(lines_.line())) {
+            lines_.put_back();  // a cue with no blank line before it
             return true;
         }
     }
@@ -86,12 +73,12 @@ bool WebVttReader::read_header() {
 bool WebVttReader::read_cue_text(Utterance& out) {
     voice_.clear();
     bool other_voice = false;
-    while (next_line() && !is_blank(line_)) {
-        if (line_.find("-->") != std::string_view::npos) {
-            pushed_back_ = true;  // the next cue, with no blank line before it
+    while (lines_.next() && !is_blank(lines_.line())) {
+        if (has_cue_arrow(lines_.line())) {
+            lines_.put_back();  // the next cue, with no blank line before it
             break;
         }
-        strip_markup(line_, Markup::webvtt, clean_, voice_, other_voice);
+        strip_markup(lines_.line(), Markup::webvtt, clean_, voice_, other_voice);
         if (!append_cue_text(out, clean_, sink_, out.line))
             return false;
     }
@@ -122,30 +109,30 @@ bool WebVttReader::read(Utterance& out) {
     }
     for (;;) {
         do {
-            if (!next_line())
+            if (!lines_.next())
                 return stop();
-        } while (is_blank(line_));
-        if (starts_block(line_, "NOTE") || starts_block(line_, "STYLE") ||
-            starts_block(line_, "REGION")) {
-            skip_block();
+        } while (is_blank(lines_.line()));
+        if (starts_block(lines_.line(), "NOTE") || starts_block(lines_.line(), "STYLE") ||
+            starts_block(lines_.line(), "REGION")) {
+            lines_.skip_block();
             continue;
         }
-        if (line_.find("-->") == std::string_view::npos) {
+        if (!has_cue_arrow(lines_.line())) {
             // A cue identifier; the timing line must follow it.
             const std::size_t id_line = lines_.line_number();
-            const std::string id = clipped(line_);
-            if (!next_line() || is_blank(line_) || line_.find("-->") == std::string_view::npos) {
+            const std::string id = clipped(lines_.line());
+            if (!lines_.next() || is_blank(lines_.line()) || !has_cue_arrow(lines_.line())) {
                 if (lines_.failed())
                     return stop();
                 sink_.warning("cue-without-timing", id_line, 1,
                               "expected a cue timing line '" + std::string(vtt_timing) +
                                   "' after '" + id + "'; the block is skipped");
-                if (!is_blank(line_))
-                    skip_block();
+                if (!is_blank(lines_.line()))
+                    lines_.skip_block();
                 continue;
             }
         }
-        begin_cue(out, lines_.line_number(), line_, vtt_timing, sink_);
+        begin_cue(out, lines_.line_number(), lines_.line(), vtt_timing, sink_);
         if (!read_cue_text(out))
             return stop();
         if (out.text.empty()) {
