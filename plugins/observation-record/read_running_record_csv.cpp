@@ -11,22 +11,6 @@ namespace coachkit::records {
 
 namespace {
 
-std::string trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t");
-    return std::string(text.substr(first, last - first + 1));
-}
-
-std::string lower(std::string text) {
-    for (auto& c : text) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
-
 // The lesson's bounds and focus, which a CSV file has no place for, from the request's options.
 Lesson lesson_from_options(const IngestRequest& request, Reporter& report) {
     Lesson lesson;
@@ -88,13 +72,9 @@ std::optional<RunningRecord> read_running_record_csv(ByteSource& input,
                                             "position)");
         return std::nullopt;
     }
-    std::vector<std::pair<std::size_t, std::string>> extra_columns;
-    for (std::size_t i = 0; i < csv.header().size(); ++i) {
-        if (i != *observer_column && i != *at_column && i != *text_column && i != phase_column &&
-            i != focus_column && i != position_column && !trimmed(csv.header()[i]).empty()) {
-            extra_columns.emplace_back(i, lower(trimmed(csv.header()[i])));
-        }
-    }
+    const auto extra_columns = extra_csv_columns(
+        csv,
+        {observer_column, at_column, text_column, phase_column, focus_column, position_column});
 
     std::map<std::string, std::size_t> observer_index;
     CsvRecord row;
@@ -129,20 +109,14 @@ std::optional<RunningRecord> read_running_record_csv(ByteSource& input,
                 ok = false;
             }
         }
-        const std::string learners = cell(focus_column);
-        for (std::size_t from = 0; from <= learners.size();) {
-            const auto to = std::min(learners.find(';', from), learners.size());
-            if (const std::string learner = trimmed(learners.substr(from, to - from));
-                !learner.empty()) {
-                if (is_record_id(learner)) {
-                    note.focus_learners.push_back(learner);
-                } else {
-                    report.error(where, "column 'focus_learners': invalid id '" + learner +
-                                            "' (ids are separated by ';')");
-                    ok = false;
-                }
+        for (const std::string& learner : split_cell_list(cell(focus_column))) {
+            if (is_record_id(learner)) {
+                note.focus_learners.push_back(learner);
+            } else {
+                report.error(where, "column 'focus_learners': invalid id '" + learner +
+                                        "' (ids are separated by ';')");
+                ok = false;
             }
-            from = to + 1;
         }
         note.text = cell(text_column);
         if (note.text.empty()) {

@@ -9,26 +9,6 @@
 
 namespace coachkit::records {
 
-namespace {
-
-std::string trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t");
-    return std::string(text.substr(first, last - first + 1));
-}
-
-std::string lower(std::string text) {
-    for (auto& c : text) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-}
-
-}  // namespace
-
 std::optional<PupilVoice> read_pupil_voice_csv(ByteSource& input, const IngestRequest& request,
                                                Reporter& report) {
     PupilVoice voice;
@@ -63,13 +43,8 @@ std::optional<PupilVoice> read_pupil_voice_csv(ByteSource& input, const IngestRe
                          "pupil, themes)");
         return std::nullopt;
     }
-    std::vector<std::pair<std::size_t, std::string>> extra_columns;
-    for (std::size_t i = 0; i < csv.header().size(); ++i) {
-        if (i != *question_column && i != *response_column && i != pupil_column &&
-            i != themes_column && !trimmed(csv.header()[i]).empty()) {
-            extra_columns.emplace_back(i, lower(trimmed(csv.header()[i])));
-        }
-    }
+    const auto extra_columns =
+        extra_csv_columns(csv, {question_column, response_column, pupil_column, themes_column});
 
     std::map<std::string, std::string> question_ids;  // question text -> id
     CsvRecord row;
@@ -94,20 +69,13 @@ std::optional<PupilVoice> read_pupil_voice_csv(ByteSource& input, const IngestRe
             }
             response.pupil = pupil;
         }
-        const std::string themes = cell(themes_column);
-        for (std::size_t from = 0; from <= themes.size();) {
-            const auto to = std::min(themes.find(';', from), themes.size());
-            if (const std::string theme = trimmed(themes.substr(from, to - from)); !theme.empty()) {
-                if (std::find(response.themes.begin(), response.themes.end(), theme) ==
-                    response.themes.end()) {
-                    response.themes.push_back(theme);
-                }
-                if (std::find(voice.themes.begin(), voice.themes.end(), theme) ==
-                    voice.themes.end()) {
-                    voice.themes.push_back(theme);
-                }
+        for (const std::string& theme : split_cell_list(cell(themes_column))) {
+            if (std::find(response.themes.begin(), response.themes.end(), theme) ==
+                response.themes.end()) {
+                response.themes.push_back(theme);
             }
-            from = to + 1;
+            if (std::find(voice.themes.begin(), voice.themes.end(), theme) == voice.themes.end())
+                voice.themes.push_back(theme);
         }
         for (const auto& [column, name] : extra_columns) {
             if (const std::string value = cell(column); !value.empty())

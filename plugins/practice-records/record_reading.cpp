@@ -39,6 +39,41 @@ std::size_t BoundedByteSource::read(char* buffer, std::size_t size) {
     return got;
 }
 
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos)
+        return {};
+    const auto last = text.find_last_not_of(" \t");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::vector<std::pair<std::size_t, std::string>> extra_csv_columns(
+    const CsvReader& csv, std::initializer_list<std::optional<std::size_t>> known) {
+    std::vector<std::pair<std::size_t, std::string>> extra;
+    for (std::size_t i = 0; i < csv.header().size(); ++i) {
+        std::string name = trimmed(csv.header()[i]);
+        if (name.empty() || std::find(known.begin(), known.end(), i) != known.end())
+            continue;
+        for (auto& c : name) {
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+        }
+        extra.emplace_back(i, std::move(name));
+    }
+    return extra;
+}
+
+std::vector<std::string> split_cell_list(std::string_view cell) {
+    std::vector<std::string> items;
+    for (std::size_t from = 0; from <= cell.size();) {
+        const auto to = std::min(cell.find(';', from), cell.size());
+        if (std::string item = trimmed(cell.substr(from, to - from)); !item.empty())
+            items.push_back(std::move(item));
+        from = to + 1;
+    }
+    return items;
+}
+
 void report_too_large(Reporter& report) {
     report.error(Where{}, "the input is larger than " + std::to_string(max_document_bytes >> 20) +
                               " MiB; a record is expected to be far smaller");

@@ -9,6 +9,7 @@
 #include <boost/json/value.hpp>
 #include <coachkit/diagnostics/diagnostic.hpp>
 #include <coachkit/evidence/byte_source.hpp>
+#include <coachkit/evidence/csv_reader.hpp>
 #include <coachkit/plugin/evidence_source.hpp>
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace coachkit::records {
@@ -81,6 +83,17 @@ private:
     std::size_t left_;
     bool exceeded_ = false;
 };
+
+// ---- CSV inputs (a running record, pupil voice) ------------------------------------------------
+
+/// A cell or a header name without the spaces and tabs around it.
+[[nodiscard]] std::string trimmed(std::string_view text);
+/// The columns of `csv` that are none of `known` and have a name, with their lower-case names: a
+/// record keeps what a spreadsheet adds.
+[[nodiscard]] std::vector<std::pair<std::size_t, std::string>> extra_csv_columns(
+    const CsvReader& csv, std::initializer_list<std::optional<std::size_t>> known);
+/// The items of a cell that lists several, separated by ';': trimmed, empty ones left out.
+[[nodiscard]] std::vector<std::string> split_cell_list(std::string_view cell);
 
 /// Reports an input over max_document_bytes.
 void report_too_large(Reporter& report);
