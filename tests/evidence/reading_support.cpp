@@ -5,27 +5,6 @@
 
 namespace coachkit::testing {
 
-ChunkedByteSource::ChunkedByteSource(std::string_view bytes, std::size_t chunk, std::string name)
-    : bytes_(bytes), chunk_(chunk), name_(std::move(name)) {}
-
-ChunkedByteSource::~ChunkedByteSource() = default;
-
-std::size_t ChunkedByteSource::read(char* buffer, std::size_t size) {
-    const std::size_t n = std::min({size, chunk_, bytes_.size() - position_});
-    std::memcpy(buffer, bytes_.data() + position_, n);
-    position_ += n;
-    return n;
-}
-
-bool ChunkedByteSource::rewind() {
-    position_ = 0;
-    return true;
-}
-
-std::optional<std::uint64_t> ChunkedByteSource::size() const {
-    return bytes_.size();
-}
-
 FailingByteSource::FailingByteSource(std::string good) : good_(std::move(good)) {}
 
 FailingByteSource::~FailingByteSource() = default;

@@ -9,24 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "chunked_byte_source.hpp"
+
 namespace coachkit::testing {
-
-/// Hands out at most `chunk` bytes per read, so every boundary a reader can meet is met.
-class ChunkedByteSource final : public ByteSource {
-public:
-    ChunkedByteSource(std::string_view bytes, std::size_t chunk, std::string name = "input");
-    ~ChunkedByteSource() override;
-    [[nodiscard]] std::size_t read(char* buffer, std::size_t size) override;
-    [[nodiscard]] bool rewind() override;
-    [[nodiscard]] std::optional<std::uint64_t> size() const override;
-    [[nodiscard]] const std::string& name() const override { return name_; }
-
-private:
-    std::string_view bytes_;
-    std::size_t chunk_;
-    std::size_t position_ = 0;
-    std::string name_;
-};
 
 /// Serves `good` bytes, then throws Error as a vanished file would.
 class FailingByteSource final : public ByteSource {

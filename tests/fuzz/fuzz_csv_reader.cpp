@@ -31,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     coachkit::MemoryByteSource whole_input(bytes, "fuzz");
     const Reading whole = read(whole_input);
-    coachkit::fuzz::ChunkedSource chunked_input(bytes, coachkit::fuzz::chunk_size_for(bytes));
+    coachkit::fuzz::ChunkedSource chunked_input(bytes, coachkit::fuzz::chunk_size_for(bytes),
+                                                "fuzz");
     const Reading chunked = read(chunked_input);
 
     check(whole.header == chunked.header, "chunking changes nothing");

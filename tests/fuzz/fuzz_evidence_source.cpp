@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-    coachkit::fuzz::ChunkedSource input(bytes, coachkit::fuzz::chunk_size_for(bytes));
+    coachkit::fuzz::ChunkedSource input(bytes, coachkit::fuzz::chunk_size_for(bytes), "fuzz");
     const coachkit::IngestRequest request{format, "fuzz", {}, true};
     coachkit::Diagnostics diagnostics;
     // An exception escaping ingest is a bug in the source: it aborts the run, input saved.

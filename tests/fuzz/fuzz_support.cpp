@@ -15,27 +15,6 @@ void check(bool condition, const char* what) {
     }
 }
 
-ChunkedSource::ChunkedSource(std::string_view bytes, std::size_t chunk)
-    : bytes_(bytes), chunk_(chunk) {}
-
-ChunkedSource::~ChunkedSource() = default;
-
-std::size_t ChunkedSource::read(char* buffer, std::size_t size) {
-    const std::size_t n = std::min({size, chunk_, bytes_.size() - position_});
-    std::memcpy(buffer, bytes_.data() + position_, n);
-    position_ += n;
-    return n;
-}
-
-bool ChunkedSource::rewind() {
-    position_ = 0;
-    return true;
-}
-
-std::optional<std::uint64_t> ChunkedSource::size() const {
-    return bytes_.size();
-}
-
 std::size_t chunk_size_for(std::string_view input) {
     unsigned sum = 0;
     for (std::size_t i = 0; i < input.size() && i < 8; ++i)
@@ -82,7 +61,7 @@ bool same(const Diagnostic& a, const Diagnostic& b) {
 void fuzz_transcript(TranscriptFormat format, std::string_view input) {
     MemoryByteSource whole_input(input, "fuzz");
     const Reading whole = read(format, whole_input);
-    ChunkedSource chunked_input(input, chunk_size_for(input));
+    ChunkedSource chunked_input(input, chunk_size_for(input), "fuzz");
     const Reading chunked = read(format, chunked_input);
 
     check(whole.utterances.size() == chunked.utterances.size(), "chunking changes nothing");

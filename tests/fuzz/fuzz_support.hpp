@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "../evidence/chunked_byte_source.hpp"
+
 namespace coachkit::fuzz {
 
 /// Aborts with `what` when `condition` is false.
@@ -19,23 +21,8 @@ void check(bool condition, const char* what);
 /// means an error; diagnostics on real lines and columns, bounded in number.
 void fuzz_transcript(TranscriptFormat format, std::string_view input);
 
-/// A byte source that hands out `chunk` bytes per read (chunk boundaries are where streaming
-/// readers go wrong).
-class ChunkedSource final : public ByteSource {
-public:
-    ChunkedSource(std::string_view bytes, std::size_t chunk);
-    ~ChunkedSource() override;
-    [[nodiscard]] std::size_t read(char* buffer, std::size_t size) override;
-    [[nodiscard]] bool rewind() override;
-    [[nodiscard]] std::optional<std::uint64_t> size() const override;
-    [[nodiscard]] const std::string& name() const override { return name_; }
-
-private:
-    std::string_view bytes_;
-    std::size_t chunk_;
-    std::size_t position_ = 0;
-    std::string name_ = "fuzz";
-};
+/// Hands out a few bytes per read (chunk boundaries are where streaming readers go wrong).
+using ChunkedSource = testing::ChunkedByteSource;
 
 /// A chunk size from 1 to 16 picked by the input itself, so the fuzzer can explore boundaries.
 [[nodiscard]] std::size_t chunk_size_for(std::string_view input);
