@@ -106,3 +106,15 @@ def run(cli_path, tmp_path):
         return Result(completed.returncode, completed.stdout, completed.stderr)
 
     return run_cli
+
+
+@pytest.fixture
+def ok(run):
+    """Runs a command that must succeed; returns its result."""
+
+    def run_ok(*args):
+        result = run(*args)
+        assert result.returncode == 0, result
+        return result
+
+    return run_ok

@@ -40,16 +40,6 @@ def refused(result, rule: str) -> None:
 
 
 @pytest.fixture
-def ok(run):
-    def run_ok(*args):
-        result = run(*args)
-        assert result.returncode == 0, result
-        return result
-
-    return run_ok
-
-
-@pytest.fixture
 def cycle(ok):
     """A specialist-coaching cycle on the CfLaT workflow, its lesson stage in progress."""
     ok("programme", "init", "--id", "brookmere", "--name", "Brookmere Primary", "--at", T0)

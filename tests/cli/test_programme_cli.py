@@ -33,18 +33,6 @@ def event_count(run, *store) -> int:
 
 
 @pytest.fixture
-def ok(run):
-    """Runs a command that must succeed; returns its result."""
-
-    def run_ok(*args):
-        result = run(*args)
-        assert result.returncode == 0, result
-        return result
-
-    return run_ok
-
-
-@pytest.fixture
 def school(ok):
     """A programme with six people and no partnerships, in tmp_path/coachkit.db."""
     ok("programme", "init", "--id", "brookmere", "--name", "Brookmere Primary", "--at", T0)
