@@ -260,6 +260,8 @@ TEST_F(EvidenceItems, CommandsTheRulesRefuseAreRefusedBeforeTheInputIsRead) {
     unknown.kind = "no-such-source";
     refused("unknown-evidence-source", "pair-1", unknown, "teach");
     refused("not-a-member", "pair-1", reflection(), "amy");
+    // Who acts is checked as for every command: a stranger is not a person of the programme.
+    refused("unknown-person", "pair-1", reflection(), "ghost");
     refused("stage-not-started", "pair-1", reflection(), "teach", "review");
     refused("unknown-stage", "pair-1", reflection(), "teach", "debrief");
     EvidenceInput outsider = reflection();

@@ -443,15 +443,7 @@ CommandResult ProgrammeEngine::add_evidence(const std::string& cycle, const std:
     };
     // Check first what can be checked, so a wrong cycle or stage is refused before a long read;
     // the command checks again against the state it is appended to.
-    impl_->refresh();
-    {
-        const CommandContext when{ctx.actor, ctx.at.empty() ? utc_now() : ctx.at};
-        const auto time = parse_utc_time(when.at);
-        if (!time)
-            refuse("invalid-input", utc_time_problem(when.at));
-        Draft dry(impl_->state, when.actor, when.at, *time);
-        (void)checks(dry);
-    }
+    impl_->check(ctx, [&](Draft& d) { (void)checks(d); });
     const std::string origin = input.origin.empty() ? bytes.name() : input.origin;
     EvidenceReading reading =
         read_evidence(impl_->registry, input.kind, bytes,

@@ -184,6 +184,16 @@ const WorkflowInfo& ProgrammeEngine::Impl::workflow(const std::string& id) {
 
 CommandResult ProgrammeEngine::Impl::run(const CommandContext& ctx,
                                          const std::function<void(Draft&)>& decide) {
+    return execute(ctx, decide, Mode::append);
+}
+
+void ProgrammeEngine::Impl::check(const CommandContext& ctx,
+                                  const std::function<void(Draft&)>& decide) {
+    (void)execute(ctx, decide, Mode::check);
+}
+
+CommandResult ProgrammeEngine::Impl::execute(const CommandContext& ctx,
+                                             const std::function<void(Draft&)>& decide, Mode mode) {
     require_text(ctx.actor, "the actor");
     const std::string at = ctx.at.empty() ? utc_now() : ctx.at;
     const auto time = parse_utc_time(at);
@@ -206,6 +216,8 @@ CommandResult ProgrammeEngine::Impl::run(const CommandContext& ctx,
         }
         Draft draft(state, ctx.actor, at, *time);
         decide(draft);
+        if (mode == Mode::check)
+            return {};
         try {
             auto appended = store.append(std::move(draft.events), state.last_sequence());
             for (const auto& event : appended)

@@ -44,6 +44,9 @@ struct ProgrammeEngine::Impl {
     /// sequence, apply. If another writer got in first, it refreshes and decides again (a few
     /// times) so the command is always checked against the state it is appended to.
     CommandResult run(const CommandContext& ctx, const std::function<void(Draft&)>& decide);
+    /// The same checks as run() against the current state (the actor, the time, then `decide`),
+    /// appending nothing: for a command that must be refused before slow work (reading evidence).
+    void check(const CommandContext& ctx, const std::function<void(Draft&)>& decide);
     void refresh();
     /// The workflow `id` (refused with "unknown-workflow" if no plugin provides it).
     const WorkflowInfo& workflow(const std::string& id);
@@ -52,6 +55,12 @@ struct ProgrammeEngine::Impl {
     Registry& registry;
     ProgrammeState state;
     std::map<std::string, WorkflowInfo, std::less<>> workflows;
+
+private:
+    enum class Mode { append, check };
+    /// run() and check(): one path, so a check refuses exactly what the command would.
+    CommandResult execute(const CommandContext& ctx, const std::function<void(Draft&)>& decide,
+                          Mode mode);
 };
 
 // ---- checks shared by the commands -------------------------------------------------------------
