@@ -7,6 +7,7 @@
 
 #include "coachkit/evidence/transcript.hpp"
 #include "coachkit/json/document.hpp"
+#include "plugin/plugin_call.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
 
@@ -92,10 +93,6 @@ EvidenceReading read_evidence(Registry& registry, std::string_view kind, ByteSou
     if (!descriptor)
         throw NotFoundError("no plugin provides an evidence source '" + std::string(kind) +
                             "' (coachkit plugins list shows those there are)");
-    auto plugin_file = [&] {
-        const auto plugin = registry.plugin(descriptor->plugin_id);
-        return plugin ? plugin->manifest : std::filesystem::path{};
-    };
     EvidenceReading reading;
     reading.kind = std::string(kind);
     reading.plugin_id = descriptor->plugin_id;
@@ -103,7 +100,7 @@ EvidenceReading read_evidence(Registry& registry, std::string_view kind, ByteSou
     Diagnostics diagnostics;
     // A plugin that throws is reported as the plugin's failure, never as bad input; coachkit's
     // own errors (a file that cannot be read, say) pass through as they are.
-    try {
+    call_plugin(registry, *descriptor, "evidence source '" + std::string(kind) + "'", [&] {
         const auto source = registry.create<EvidenceSource>(kind);
         request.format = choose_format(*source, kind, request.format, request.origin);
         reading.privacy = source->privacy();
@@ -111,12 +108,7 @@ EvidenceReading read_evidence(Registry& registry, std::string_view kind, ByteSou
         reading.content = source->ingest(counted, request, diagnostics);
         reading.content.format = request.format;
         reading.bytes = input.size().value_or(counted.furthest());
-    } catch (const Error&) {
-        throw;
-    } catch (const std::exception& e) {
-        throw PluginError(descriptor->plugin_id, plugin_file(),
-                          "evidence source '" + std::string(kind) + "' failed: " + e.what());
-    }
+    });
     // A source's arithmetic can overflow (a sum of long clips) and a Python source can return NaN;
     // neither is JSON, so it is the source's failure on this input, reported before anything is
     // stored.

@@ -9,6 +9,7 @@
 
 #include "plugin/data_components.hpp"
 #include "plugin/library_loader.hpp"
+#include "plugin/plugin_call.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
 
@@ -46,6 +47,13 @@ PluginError::PluginError(std::string plugin_id, std::filesystem::path file, std:
     , file_(std::move(file))
     , reason_(std::move(reason)) {}
 PluginError::~PluginError() = default;
+
+PluginError plugin_failure(const Registry& registry, const ComponentDescriptor& component,
+                           std::string reason) {
+    const auto plugin = registry.plugin(component.plugin_id);
+    return PluginError(component.plugin_id, plugin ? plugin->manifest : std::filesystem::path{},
+                       std::move(reason));
+}
 
 std::string_view to_string(PluginType type) {
     switch (type) {

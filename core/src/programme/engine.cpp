@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "plugin/plugin_call.hpp"
 #include "programme/engine_impl.hpp"
 #include "programme/event_data.hpp"
 
@@ -162,20 +163,12 @@ const WorkflowInfo& ProgrammeEngine::Impl::workflow(const std::string& id) {
     if (!descriptor)
         refuse("unknown-workflow", "no plugin provides a workflow '" + id + "'");
     WorkflowInfo info;
-    // A plugin that fails is not a refusal: PluginError names the plugin and passes through, and
-    // anything else a plugin throws (a Python workflow's exception, say) becomes one.
-    try {
+    // A plugin that fails is not a refusal: it is reported as PluginError naming the plugin.
+    call_plugin(registry, *descriptor, "workflow '" + id + "'", [&] {
         info.workflow = registry.create<Workflow>(id);
         info.stages = info.workflow->stages();
         info.plan = info.workflow->cycle_plan();
-    } catch (const Error&) {
-        throw;
-    } catch (const std::exception& e) {
-        const auto plugin = registry.plugin(descriptor->plugin_id);
-        throw PluginError(descriptor->plugin_id,
-                          plugin ? plugin->manifest : std::filesystem::path{},
-                          "workflow '" + id + "' failed: " + e.what());
-    }
+    });
     info.version = descriptor->plugin_version;
     if (info.stages.empty())
         refuse("unknown-workflow", "workflow '" + id + "' has no stages");
