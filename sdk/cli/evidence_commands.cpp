@@ -187,6 +187,14 @@ void print_details(std::ostream& out, const boost::json::object& details) {
     }
 }
 
+/// What was measured, as `--json` prints it: the fields naming it, then "metrics" and "details".
+void print_measures_json(boost::json::object out, const std::map<std::string, double>& metrics,
+                         const boost::json::object& details) {
+    out["metrics"] = boost::json::value_from(metrics);
+    out["details"] = details;
+    std::cout << to_pretty_json(out);
+}
+
 void print_reading_warnings(const Diagnostics& warnings) {
     for (const auto& w : warnings)
         std::cerr << w.to_string() << '\n';
@@ -341,15 +349,8 @@ void add_evidence_metrics(CLI::App& evidence, Dispatch& dispatch) {
             Session session(args->store.path, Session::Create::no);
             const EvidenceItem& item = known_item(session, args->item);
             if (args->json) {
-                boost::json::object out;
-                boost::json::object flat;
-                for (const auto& [key, value] : item.metrics)
-                    flat[key] = value;
-                out["item"] = item.id;
-                out["kind"] = item.kind;
-                out["metrics"] = std::move(flat);
-                out["details"] = item.details;
-                std::cout << to_pretty_json(out);
+                print_measures_json({{"item", item.id}, {"kind", item.kind}}, item.metrics,
+                                    item.details);
                 return 0;
             }
             std::cout << "Metrics of " << item.id << " (" << item.kind << ")\n\n";
@@ -395,15 +396,8 @@ void add_analyse_lesson(CLI::App& analyse, Dispatch& dispatch) {
                               IngestRequest{args->format, args->file, std::move(options), false});
             print_reading_warnings(reading.warnings);
             if (args->json) {
-                boost::json::object out;
-                boost::json::object flat;
-                for (const auto& [key, value] : reading.content.metrics)
-                    flat[key] = value;
-                out["file"] = args->file;
-                out["format"] = reading.content.format;
-                out["metrics"] = std::move(flat);
-                out["details"] = reading.content.details;
-                std::cout << to_pretty_json(out);
+                print_measures_json({{"file", args->file}, {"format", reading.content.format}},
+                                    reading.content.metrics, reading.content.details);
                 return 0;
             }
             std::cout << "Talk in " << args->file << " (" << reading.content.format

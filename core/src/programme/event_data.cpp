@@ -151,10 +151,7 @@ boost::json::object evidence_item_data(const EvidenceItem& item) {
     out["owner"] = item.owner;
     out["privacy"] = item.privacy;
     out["content"] = item.content;
-    boost::json::object metrics;
-    for (const auto& [key, value] : item.metrics)
-        metrics[key] = value;
-    out["metrics"] = std::move(metrics);
+    out["metrics"] = boost::json::value_from(item.metrics);
     if (!item.details.empty())
         out["details"] = item.details;
     if (!item.warnings.empty())
