@@ -12,7 +12,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev
   pybind11-dev python3-dev python3-pytest python3-jsonschema python3-pandas
-  libsqlite3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libsqlite3-dev libssl-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
 )
 

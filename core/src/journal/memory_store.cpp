@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "coachkit/journal/store.hpp"
+#include "journal/erase_check.hpp"
 #include "journal/event_check.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
@@ -25,12 +26,7 @@ public:
         require_storable(events, kName);
         const std::lock_guard lock(mutex_);
         const auto last = static_cast<std::int64_t>(events_.size());
-        if (expected_last && *expected_last != last) {
-            throw ConcurrencyError(std::string(kName) +
-                                   ": another writer appended first (expected " +
-                                   "the last sequence to be " + std::to_string(*expected_last) +
-                                   ", it is " + std::to_string(last) + "); nothing was written");
-        }
+        require_expected_last(expected_last, last);
         // Reserve first (growing geometrically), so that nothing after this point can fail
         // half-way through the batch.
         const std::size_t needed = events_.size() + events.size();
@@ -61,9 +57,42 @@ public:
         return static_cast<std::int64_t>(events_.size());
     }
 
+    Event erase(std::vector<DataRewrite> rewrites, Event tombstone,
+                std::optional<std::int64_t> expected_last) override {
+        require_erasable(rewrites, tombstone, kName);
+        const std::lock_guard lock(mutex_);
+        const auto last = static_cast<std::int64_t>(events_.size());
+        require_expected_last(expected_last, last);
+        require_rewrites_exist(rewrites, last, kName);
+        // Everything that can fail (copying, growing) comes first; then only moves, which do not
+        // throw, so the rewrites and the tombstone happen together or not at all.
+        tombstone.sequence = last + 1;
+        Event stored = tombstone;
+        if (events_.size() == events_.capacity())
+            events_.reserve(2 * events_.capacity() + 1);
+        for (auto& rewrite : rewrites)
+            events_[static_cast<std::size_t>(rewrite.sequence - 1)].data = std::move(rewrite.data);
+        events_.push_back(std::move(stored));
+        return tombstone;
+    }
+
+    [[nodiscard]] AuditLog& audit() override { return *audit_; }
+    [[nodiscard]] const AuditLog& audit() const override { return *audit_; }
+
 private:
+    static void require_expected_last(std::optional<std::int64_t> expected_last,
+                                      std::int64_t last) {
+        if (expected_last && *expected_last != last) {
+            throw ConcurrencyError(std::string(kName) +
+                                   ": another writer appended first (expected " +
+                                   "the last sequence to be " + std::to_string(*expected_last) +
+                                   ", it is " + std::to_string(last) + "); nothing was written");
+        }
+    }
+
     mutable std::mutex mutex_;
     std::vector<Event> events_;
+    std::unique_ptr<AuditLog> audit_ = make_memory_audit_log();
 };
 
 }  // namespace

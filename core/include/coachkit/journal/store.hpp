@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "coachkit/journal/event.hpp"
+#include "coachkit/privacy/audit.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
 
@@ -53,15 +54,39 @@ public:
 
     /// The last sequence appended (0 for an empty journal).
     [[nodiscard]] virtual std::int64_t last_sequence() const = 0;
+
+    /// Erasure (docs/privacy.md, "Erasure"): replaces the `data` of earlier events with the
+    /// rewritten data given, and appends `tombstone`, in one transaction; returns the tombstone
+    /// with its sequence. The only change ever made to a stored event. Sequences, types, times
+    /// and actors stay, so the journal still replays and counts survive; the old bytes are
+    /// overwritten in the file (SQLite's secure_delete, then a WAL checkpoint) so the content is
+    /// gone, not just hidden. Each rewrite must name an existing sequence (once) and pass the same
+    /// checks as append, and so must the tombstone; otherwise InvalidDocumentError (pointers
+    /// `/rewrites/<index>/<field>`, `/tombstone/<field>`) and nothing changes. `expected_last` as
+    /// append. (If another process is reading the SQLite file at that moment, the checkpoint may
+    /// not finish: the erasure stands, and the old page images leave the WAL at the next one.)
+    struct DataRewrite {
+        std::int64_t sequence = 0;
+        boost::json::object data;
+    };
+    virtual Event erase(std::vector<DataRewrite> rewrites, Event tombstone,
+                        std::optional<std::int64_t> expected_last = std::nullopt) = 0;
+
+    /// The store's audit log (docs/privacy.md, "Audit"): kept beside the journal, in the same file
+    /// for the SQLite store (its `audit` table), in memory for the memory store. It lives as long
+    /// as the store.
+    [[nodiscard]] virtual AuditLog& audit() = 0;
+    [[nodiscard]] virtual const AuditLog& audit() const = 0;
 };
 
 /// A store in memory, for tests and throw-away programmes.
 [[nodiscard]] COACHKIT_API std::unique_ptr<EventStore> make_memory_store();
 
-/// The embedded default: a SQLite file in WAL mode with synchronous=FULL, one transaction per
-/// append, versioned schema migrations, and an integrity check on open. Creates the file if it
-/// does not exist. Throws StoreError naming the file for a file that is not a coachkit store, is
-/// corrupt, or was written by a newer coachkit.
+/// The embedded default: a SQLite file in WAL mode with synchronous=FULL and secure_delete, one
+/// transaction per append, versioned schema migrations, and an integrity check on open. Creates
+/// the file if it does not exist, readable and writable by its owner only (0600). Throws StoreError
+/// naming the file for a file that is not a coachkit store, is corrupt, or was written by a newer
+/// coachkit.
 [[nodiscard]] COACHKIT_API std::unique_ptr<EventStore> open_sqlite_store(
     const std::filesystem::path& path);
 
