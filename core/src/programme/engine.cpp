@@ -212,6 +212,14 @@ CommandResult ProgrammeEngine::Impl::execute(const CommandContext& ctx,
         if (mode == Mode::check)
             return {};
         try {
+            if (!draft.rewrites.empty()) {
+                // An erasure: the one tombstone and the rewrites in one transaction. The state is
+                // then replayed whole, so nothing erased stays in memory.
+                Event tombstone = store.erase(std::move(draft.rewrites),
+                                              std::move(draft.events.at(0)), state.last_sequence());
+                state = ProgrammeState::replay(store.read());
+                return CommandResult{{std::move(tombstone)}, std::move(draft.warnings), {}};
+            }
             auto appended = store.append(std::move(draft.events), state.last_sequence());
             for (const auto& event : appended)
                 state.apply(event);

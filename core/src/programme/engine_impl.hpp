@@ -26,6 +26,8 @@ public:
     std::string programme;  ///< the state's id; init sets it for its one event
     std::vector<Event> events;
     std::vector<Finding> warnings;
+    /// Set only by erase: the rewrites that go with its one tombstone event (EventStore::erase).
+    std::vector<EventStore::DataRewrite> rewrites;
 };
 
 /// A workflow as the engine uses it: fetched once per engine, its stages and plan copied out.

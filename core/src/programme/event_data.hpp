@@ -29,6 +29,10 @@ inline constexpr std::string_view note_recorded = "note.recorded";
 inline constexpr std::string_view action_agreed = "action.agreed";
 inline constexpr std::string_view cycle_closed = "cycle.closed";
 inline constexpr std::string_view cycle_abandoned = "cycle.abandoned";
+inline constexpr std::string_view consent_granted = "consent.granted";
+inline constexpr std::string_view consent_withdrawn = "consent.withdrawn";
+inline constexpr std::string_view anonymity_set = "privacy.k-set";
+inline constexpr std::string_view record_erased = "record.erased";
 }  // namespace event_type
 
 /// Sets `key` to `value` unless it is empty: documents leave out what was never given.

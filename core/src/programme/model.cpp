@@ -37,6 +37,8 @@ std::string_view to_string(StaffRole role) {
             return "coaching-co-ordinator";
         case StaffRole::external_specialist:
             return "external-specialist";
+        case StaffRole::integration:
+            return "integration";
     }
     return "unknown";
 }
@@ -50,7 +52,8 @@ const std::vector<StaffRole>& all_staff_roles() {
                                               StaffRole::middle_leader,
                                               StaffRole::senior_leader,
                                               StaffRole::coaching_coordinator,
-                                              StaffRole::external_specialist};
+                                              StaffRole::external_specialist,
+                                              StaffRole::integration};
     return roles;
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "coachkit/json/document.hpp"
+#include "programme/erasure.hpp"
 #include "programme/event_data.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
@@ -89,6 +90,14 @@ public:
             action();
         else if (t == cycle_closed || t == cycle_abandoned)
             cycle_end();
+        else if (t == consent_granted)
+            consent_grant();
+        else if (t == consent_withdrawn)
+            consent_withdraw();
+        else if (t == anonymity_set)
+            anonymity();
+        else if (t == record_erased)
+            tombstone();
         else
             fail("/type", "unknown event type '" + t +
                               "' (written by a newer coachkit? this one is " +
@@ -159,6 +168,13 @@ private:
         LearningAgreement a = read_agreement(data_);
         stop_on_problems();
         a.partnership = e_.partnership;
+        // Consents that came from signing the old terms go with them.
+        for (auto& c : s_.consents_) {
+            if (c.active() && c.source == "agreement" && c.scope.partnership == e_.partnership) {
+                c.withdrawn_at = e_.at;
+                c.withdrawn_by = e_.actor;
+            }
+        }
         // A redraft replaces the terms; every signature must be given again.
         const auto found = s_.index_->agreements.find(e_.partnership);
         if (found != s_.index_->agreements.end()) {
@@ -184,12 +200,47 @@ private:
         if (!known_partnership().has_member(person))
             fail("/data/person", "'" + person + "' is not a member of '" + e_.partnership + "'");
         a.acknowledgements.push_back(Acknowledgement{person, e_.at});
+        // A learner signing terms that share beyond the partnership is that learner's consent.
+        const auto learners = known_partnership().learners();
+        if (std::find(learners.begin(), learners.end(), person) == learners.end())
+            return;
+        if (a.confidentiality == Confidentiality::summary_to_coordinator)
+            grant_from_agreement(person, ConsentKind::share_with_coordinator);
+        if (a.performance_management_link)
+            grant_from_agreement(person, ConsentKind::performance_management);
+    }
+
+    void grant_from_agreement(const std::string& owner, ConsentKind kind) {
+        for (const auto& c : s_.consents_) {
+            if (c.active() && c.owner == owner && c.scope.kind == kind &&
+                c.scope.partnership == e_.partnership)
+                return;
+        }
+        Consent c;
+        c.id = "consent-" + std::to_string(s_.consents_.size() + 1);
+        c.owner = owner;
+        c.scope.kind = kind;
+        c.scope.partnership = e_.partnership;
+        c.source = "agreement";
+        c.granted_at = e_.at;
+        s_.consents_.push_back(std::move(c));
     }
 
     void performance_link() {
         const auto on = data_.boolean("on", Required::yes);
         stop_on_problems();
         known_agreement().performance_management_link = on.value_or(false);
+        if (on.value_or(false)) {
+            grant_from_agreement(e_.actor, ConsentKind::performance_management);
+        } else {
+            for (auto& c : s_.consents_) {
+                if (c.active() && c.scope.kind == ConsentKind::performance_management &&
+                    c.scope.partnership == e_.partnership) {
+                    c.withdrawn_at = e_.at;
+                    c.withdrawn_by = e_.actor;
+                }
+            }
+        }
     }
 
     void cycle_start() {
@@ -352,6 +403,119 @@ private:
         c.ended_at = e_.at;
     }
 
+    void consent_grant() {
+        Consent c;
+        c.id = data_.text("id", Required::yes);
+        const std::string kind = data_.text("kind", Required::yes);
+        c.scope.item = data_.text("item", Required::no);
+        c.scope.viewer = data_.text("viewer", Required::no);
+        c.scope.turns = data_.text("turns", Required::no);
+        stop_on_problems();
+        const auto parsed = parse_consent_kind(kind);
+        if (!parsed)
+            fail("/data/kind", "unknown consent '" + kind + "'");
+        if (std::any_of(s_.consents_.begin(), s_.consents_.end(),
+                        [&](const Consent& other) { return other.id == c.id; }))
+            fail("/data/id", "consent '" + c.id + "' was already granted");
+        if (!e_.partnership.empty())
+            known_partnership();
+        if (!c.scope.viewer.empty() && s_.person(c.scope.viewer) == nullptr)
+            fail("/data/viewer", "unknown person '" + c.scope.viewer + "'");
+        c.scope.kind = *parsed;
+        c.scope.partnership = e_.partnership;
+        c.owner = e_.actor;
+        c.granted_at = e_.at;
+        s_.consents_.push_back(std::move(c));
+    }
+
+    void consent_withdraw() {
+        const std::string id = data_.text("consent", Required::yes);
+        stop_on_problems();
+        const auto found = std::find_if(s_.consents_.begin(), s_.consents_.end(),
+                                        [&](const Consent& c) { return c.id == id; });
+        if (found == s_.consents_.end())
+            fail("/data/consent", "unknown consent '" + id + "'");
+        if (!found->active())
+            fail("/data/consent", "consent '" + id + "' was already withdrawn");
+        found->withdrawn_at = e_.at;
+        found->withdrawn_by = e_.actor;
+    }
+
+    void anonymity() {
+        const auto k = data_.integer("k", Required::yes, kMinimumAnonymityK);
+        stop_on_problems();
+        s_.anonymity_k_ = k.value_or(kDefaultAnonymityK);
+    }
+
+    /// The tombstone. A journal already rewritten holds no content to remove; a reader that saw
+    /// the content before (another process's engine) removes it here, the same way.
+    void tombstone() {
+        const std::string id = data_.text("record", Required::yes);
+        stop_on_problems();
+        const auto record = find_record(s_, id);
+        if (!record || !erasable(record->kind))
+            fail("/data/record", "no record '" + id + "' to erase");
+        erase_live(*record);
+        s_.erasures_.push_back(Erasure{id, e_.actor, e_.at, e_.sequence});
+    }
+
+    void erase_live(const RecordRef& record) {
+        const auto position = [](const std::string& id) {
+            return static_cast<std::size_t>(std::stoul(id.substr(id.rfind('/') + 1))) - 1;
+        };
+        if (record.kind == RecordKind::agreement) {
+            erase_agreement_text(s_.agreements_[s_.index_->agreements.at(record.partnership)]);
+            return;
+        }
+        Cycle& c = s_.cycles_[s_.index_->cycles.at(record.cycle)];
+        const auto stage_named = [&](const std::string& id) -> StageProgress& {
+            const auto slash = id.find('/');
+            const auto end = id.find('/', slash + 1);
+            const std::string stage = id.substr(slash + 1, end - slash - 1);
+            return *std::find_if(c.stages.begin(), c.stages.end(),
+                                 [&](const StageProgress& s) { return s.id == stage; });
+        };
+        const auto erase_stored = [&](const std::string& item_id) {
+            erase_item(s_.evidence_items_[s_.index_->evidence_items.at(item_id)]);
+        };
+        switch (record.kind) {
+            case RecordKind::cycle:
+                erase_cycle_text(c);
+                for (const auto& stage : c.stages) {
+                    for (const auto& ref : stage.evidence) {
+                        if (!ref.item.empty())
+                            erase_stored(ref.item);
+                    }
+                }
+                break;
+            case RecordKind::stage_record:
+                erase_stage_record(stage_named(record.id));
+                break;
+            case RecordKind::note:
+                erase_note(stage_named(record.id).notes.at(position(record.id)));
+                break;
+            case RecordKind::action:
+                erase_action(c.actions.at(position(record.id)));
+                break;
+            case RecordKind::evidence:
+            case RecordKind::video:
+                if (!record.item.empty()) {
+                    erase_stored(record.item);
+                    for (auto& stage : c.stages) {
+                        for (auto& ref : stage.evidence) {
+                            if (ref.item == record.item)
+                                erase_reference(ref);
+                        }
+                    }
+                } else {
+                    erase_reference(stage_named(record.id).evidence.at(position(record.id)));
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
     ProgrammeState& s_;
     const Event& e_;
     std::string base_;
@@ -375,6 +539,9 @@ ProgrammeState::ProgrammeState(const ProgrammeState& other)
     , agreements_(other.agreements_)
     , cycles_(other.cycles_)
     , evidence_items_(other.evidence_items_)
+    , consents_(other.consents_)
+    , erasures_(other.erasures_)
+    , anonymity_k_(other.anonymity_k_)
     , index_(std::make_unique<Index>()) {
     index_->rebuild(*this);
 }
@@ -453,6 +620,19 @@ bool ProgrammeState::agreement_signed(std::string_view partnership_id) const {
         return std::any_of(a->acknowledgements.begin(), a->acknowledgements.end(),
                            [&](const Acknowledgement& ack) { return ack.person == m.person; });
     });
+}
+
+void ProgrammeState::reindex() {
+    index_->rebuild(*this);
+}
+
+std::vector<const Consent*> ProgrammeState::active_consents() const {
+    std::vector<const Consent*> out;
+    for (const auto& c : consents_) {
+        if (c.active())
+            out.push_back(&c);
+    }
+    return out;
 }
 
 ConformanceInput ProgrammeState::conformance_input() const {

@@ -99,6 +99,29 @@ boost::json::object to_json(const ProgrammeState& state) {
     for (const auto& item : state.evidence_items())
         items.push_back(to_json(item));
     out["evidence_items"] = std::move(items);
+    boost::json::array consents;
+    for (const auto& c : state.consents()) {
+        boost::json::object consent{{"id", c.id},
+                                    {"kind", to_string(c.scope.kind)},
+                                    {"owner", c.owner},
+                                    {"source", c.source},
+                                    {"granted_at", c.granted_at}};
+        put_if(consent, "partnership", c.scope.partnership);
+        put_if(consent, "item", c.scope.item);
+        put_if(consent, "viewer", c.scope.viewer);
+        put_if(consent, "turns", c.scope.turns);
+        put_if(consent, "withdrawn_at", c.withdrawn_at);
+        put_if(consent, "withdrawn_by", c.withdrawn_by);
+        consents.push_back(std::move(consent));
+    }
+    out["consents"] = std::move(consents);
+    boost::json::array erasures;
+    for (const auto& e : state.erasures()) {
+        erasures.push_back(boost::json::object{
+            {"record", e.record}, {"by", e.by}, {"at", e.at}, {"sequence", e.sequence}});
+    }
+    out["erasures"] = std::move(erasures);
+    out["anonymity_k"] = state.anonymity_k();
     return out;
 }
 

@@ -12,6 +12,8 @@
 #include "coachkit/evidence/byte_source.hpp"
 #include "coachkit/journal/store.hpp"
 #include "coachkit/plugin/registry.hpp"
+#include "coachkit/privacy/aggregate.hpp"
+#include "coachkit/privacy/view.hpp"
 #include "coachkit/programme/conformance.hpp"
 #include "coachkit/programme/state.hpp"
 
@@ -54,6 +56,13 @@ struct COACHKIT_API EvidenceInput {
     std::string summary;          ///< what it shows, in a few words
     std::string id;               ///< empty: "<cycle>-e<n>"
     std::string owner;            ///< empty: the cycle's learner (a partnership member otherwise)
+};
+
+/// How a read is made, for the audit log.
+struct COACHKIT_API ReadRequest {
+    std::string via = "c++";  ///< the read path: "cli programme show", "python view", …
+    std::string scope;        ///< a record id to limit the view to (see view_as); empty: all
+    std::string at;           ///< when, ISO 8601 UTC; empty: now
 };
 
 struct COACHKIT_API CycleOptions {
@@ -130,6 +139,34 @@ public:
     CommandResult close_cycle(const std::string& cycle, const CommandContext& ctx);
     CommandResult abandon_cycle(const std::string& cycle, const std::string& reason,
                                 const CommandContext& ctx);
+
+    // ---- privacy (docs/privacy.md) ----------------------------------------------------------
+
+    /// The actor, owner of the records it opens, grants a consent. Refused ("consent-owner") for
+    /// anyone else, ("consent-exists") when the same consent already holds. Written to the audit
+    /// log too.
+    CommandResult grant_consent(const ConsentScope& scope, const CommandContext& ctx);
+    /// The owner withdraws a consent; it holds no more from the next read on.
+    CommandResult withdraw_consent(const std::string& consent, const CommandContext& ctx);
+    /// Sets the programme's k for aggregates (at least kMinimumAnonymityK); only the coaching
+    /// co-ordinator may ("anonymity-setter").
+    CommandResult set_anonymity_k(int k, const CommandContext& ctx);
+    /// The owner erases a record's personal content ("cycle:…" for all of a cycle's): the events
+    /// that carried it are rewritten in the store and a `record.erased` tombstone appended
+    /// (EventStore::erase). Refused ("erase-owner") for anyone but an owner.
+    CommandResult erase(const std::string& record, const CommandContext& ctx);
+
+    /// What `viewer` may see (view_as), with an audit entry for every confidential record shown
+    /// that the viewer does not own. A viewer not in the programme is refused
+    /// (AccessDeniedError "unknown-viewer"); a scope the viewer may not see at all is refused
+    /// ("not-in-audience", itself written to the audit log); an unknown scope is NotFoundError.
+    [[nodiscard]] ProgrammeView view(const std::string& viewer, const ReadRequest& request = {});
+    /// The k-anonymous aggregates `viewer` asks for (aggregate()), with an audit entry.
+    [[nodiscard]] AggregateTable report(const std::string& viewer,
+                                        const std::vector<AggregateDimension>& by,
+                                        const ReadRequest& request = {});
+    /// Records in the audit log that the whole journal was exported (a custodian's backup).
+    void record_journal_export(const std::string& actor, const ReadRequest& request);
 
     /// The prompts offered at a stage of a cycle's workflow, resolved from the coaching guides it
     /// names (empty if the workflow names none or the guide is missing).

@@ -22,6 +22,9 @@ enum class StaffRole {
     senior_leader,
     coaching_coordinator,
     external_specialist,
+    /// Not a person: a service account through which a school system (an MIS) reads the
+    /// programme. The privacy policy gives it the least of any post (docs/privacy.md).
+    integration,
 };
 
 /// "teacher", "early-career-teacher", "hlta", …: the spelling used in documents and the CLI.

@@ -9,6 +9,9 @@
 #include <vector>
 
 #include "coachkit/journal/event.hpp"
+#include "coachkit/privacy/consent.hpp"
+#include "coachkit/privacy/erasure.hpp"
+#include "coachkit/privacy/policy.hpp"
 #include "coachkit/programme/conformance.hpp"
 #include "coachkit/programme/cycle.hpp"
 #include "coachkit/programme/evidence_item.hpp"
@@ -62,6 +65,15 @@ public:
         return evidence_items_;
     }
 
+    /// Every consent ever granted, in the order granted (withdrawn ones too, with when).
+    [[nodiscard]] const std::vector<Consent>& consents() const { return consents_; }
+    /// The consents that hold now.
+    [[nodiscard]] std::vector<const Consent*> active_consents() const;
+    /// Every erasure, in order (its tombstone's facts).
+    [[nodiscard]] const std::vector<Erasure>& erasures() const { return erasures_; }
+    /// The k of k-anonymity for this programme's aggregates (kDefaultAnonymityK until set).
+    [[nodiscard]] int anonymity_k() const { return anonymity_k_; }
+
     [[nodiscard]] const Person* person(std::string_view id) const;
     [[nodiscard]] const Partnership* partnership(std::string_view id) const;
     [[nodiscard]] const LearningAgreement* agreement(std::string_view partnership) const;
@@ -80,6 +92,7 @@ public:
 
 private:
     struct Index;
+    void reindex();  // after PrivacyFilter removed records
     std::string id_;
     std::string name_;
     std::string created_at_;
@@ -89,9 +102,13 @@ private:
     std::vector<LearningAgreement> agreements_;
     std::vector<Cycle> cycles_;
     std::vector<EvidenceItem> evidence_items_;
+    std::vector<Consent> consents_;
+    std::vector<Erasure> erasures_;
+    int anonymity_k_ = kDefaultAnonymityK;
     std::unique_ptr<Index> index_;  // id → position, rebuilt on copy
 
     friend class StateApplier;
+    friend class PrivacyFilter;  // builds a viewer's redacted copy (privacy/view.cpp)
 };
 
 /// The state as JSON (what `programme show --json` prints and an export carries).
