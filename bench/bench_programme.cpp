@@ -1,12 +1,14 @@
 // Programme benchmarks: commands through the engine into a durable SQLite store, replaying a
-// programme of about 100,000 events into its state, and exporting and importing that programme as
-// one coachkit.programme/1 document. Figures in docs/benchmarks.md.
+// programme of about 100,000 events into its state, exporting and importing that programme as
+// one coachkit.programme/1 document, and the privacy policy's views and audit appends over it.
+// Figures in docs/benchmarks.md.
 #include <benchmark/benchmark.h>
 
 #include <boost/json/serialize.hpp>
 
 #include "bench_files.hpp"
 #include "coachkit/json/document.hpp"
+#include "coachkit/privacy/view.hpp"
 #include "coachkit/programme/engine.hpp"
 #include "coachkit/programme/exchange.hpp"
 
@@ -171,5 +173,68 @@ void BM_EngineNoteDurable(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_EngineNoteDurable)->UseRealTime()->Unit(benchmark::kMicrosecond);
+
+/// A viewer's view of the 100,000-event programme: every record decided by the policy, then the
+/// state copied and filtered (arg 0: a coach, who sees one partnership in full and the rest not
+/// at all; 1: the co-ordinator, who sees every cycle redacted). Items are the records decided.
+void BM_PrivacyView(benchmark::State& state) {
+    // The generated programme has no co-ordinator: one is added by an event of its own.
+    static const ProgrammeState whole = [] {
+        ProgrammeState s = ProgrammeState::replay(programme_events());
+        Event e;
+        e.sequence = s.last_sequence() + 1;
+        e.type = "person.added";
+        e.at = "2026-09-01T08:00:00Z";
+        e.actor = "system";
+        e.programme = s.id();
+        e.data = {{"id", "coord"}, {"name", "Co-ordinator"}, {"role", "coaching-co-ordinator"}};
+        s.apply(e);
+        return s;
+    }();
+    const std::string viewer = state.range(0) == 0 ? "coach-0" : "coord";
+    std::size_t records = 0;
+    for (auto _ : state) {
+        const ProgrammeView view = view_as(whole, viewer);
+        records = view.shown.size() + view.withheld.size();
+        benchmark::DoNotOptimize(view.state.last_sequence());
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(records));
+    state.counters["records"] = static_cast<double>(records);
+}
+BENCHMARK(BM_PrivacyView)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+/// One policy decision for one record (the cost every read path pays per record).
+void BM_PrivacyDecide(benchmark::State& state) {
+    static const ProgrammeState whole = ProgrammeState::replay(programme_events());
+    const auto records = records_of(whole);
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const Decision d = decide(whole, "coach-7", records[i++ % records.size()]);
+        benchmark::DoNotOptimize(d.access);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_PrivacyDecide)->Unit(benchmark::kNanosecond);
+
+/// Audit entries appended to a durable SQLite store, chained by SHA-256, `arg` per transaction
+/// (a view of 100 records writes 100 entries at once).
+void BM_AuditAppendDurable(benchmark::State& state) {
+    auto store = open_sqlite_store(fresh_file("audit"));
+    const auto batch = static_cast<std::size_t>(state.range(0));
+    for (auto _ : state) {
+        std::vector<AuditEntry> entries(batch);
+        for (auto& e : entries) {
+            e.at = "2026-11-22T10:00:00Z";
+            e.actor = "coach-0";
+            e.action = "read";
+            e.record = "note:pair-0-1/lesson/1";
+            e.access = "allow";
+            e.via = "bench";
+        }
+        store->audit().append(std::move(entries));
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_AuditAppendDurable)->Arg(1)->Arg(100)->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -264,15 +264,53 @@ ck cycle close --cycle cc-quillfeather-larkspur-2 --by larkspur --at 2026-10-15T
 
 # ---------------------------------------------------------------------------------------------
 section "The evidence of cycle sc-larkspur-1, measured"
-"$CK" evidence show --cycle sc-larkspur-1 --store "$STORE"
+# Read as Tomasz Larkspur, whose evidence it is: every read names its reader (docs/privacy.md).
+"$CK" evidence show --cycle sc-larkspur-1 --store "$STORE" --as larkspur
 for item in sc-larkspur-1-e1 sc-larkspur-1-e2; do
     echo
-    "$CK" evidence metrics "$item" --store "$STORE"
+    "$CK" evidence metrics "$item" --store "$STORE" --as larkspur
 done
 echo
 # The lesson's talk: the whole table, then the share of talk per tenth of the six minutes.
-"$CK" evidence metrics sc-larkspur-1-e3 --store "$STORE"
+"$CK" evidence metrics sc-larkspur-1-e3 --store "$STORE" --as larkspur
 
 # ---------------------------------------------------------------------------------------------
-section "Where the programme stands"
-"$CK" programme show --store "$STORE"
+section "Confidentiality: what the co-ordinator sees, and what consent changes"
+# Oren Pennyworth co-ordinates coaching. Without Tomasz's consent he sees that cycle
+# sc-larkspur-1 exists and where it stands, but none of its records.
+"$CK" cycle show --cycle sc-larkspur-1 --store "$STORE" --as pennyworth
+echo
+# Each record of the cycle and the policy's answer for him (ids and answers only, no content).
+"$CK" privacy records --cycle sc-larkspur-1 --store "$STORE" --as pennyworth
+echo
+# The video of the lesson is Tomasz's: his coach sees it, the co-ordinator never does.
+"$CK" privacy explain evidence:sc-larkspur-1-e1 --store "$STORE" --as pennyworth
+echo
+# Tomasz shares his cycle records (not the conversation notes) with the co-ordinator...
+ck consent grant share-with-coordinator --partnership sc-larkspur --by larkspur \
+    --at 2026-11-02T08:00:00Z
+"$CK" cycle show --cycle sc-larkspur-1 --store "$STORE" --as pennyworth
+echo
+# ...and withdraws it a week later: from the next read on, the co-ordinator sees less again.
+ck consent withdraw consent-1 --by larkspur --at 2026-11-09T08:00:00Z
+"$CK" privacy explain stage-record:sc-larkspur-1/post-lesson-meeting --store "$STORE" \
+    --as pennyworth
+
+# ---------------------------------------------------------------------------------------------
+section "Reports for leaders: counts only, small groups suppressed"
+# Four learners in all: with the default k = 5 every group, and even the total, is suppressed.
+"$CK" report --by mode --store "$STORE" --as thistlewood
+echo
+# The co-ordinator may lower k to 2 for a school this small (never below 2); the change is audited.
+ck privacy k 2 --by pennyworth --at 2026-11-10T08:00:00Z
+"$CK" report --by mode --store "$STORE" --as thistlewood
+
+# ---------------------------------------------------------------------------------------------
+section "The audit log: who read Tomasz's records, and the chain that shows tampering"
+"$CK" audit show --store "$STORE" --as larkspur | tail -n 8
+echo
+"$CK" audit verify --store "$STORE"
+
+# ---------------------------------------------------------------------------------------------
+section "Where the programme stands (as the co-ordinator sees it)"
+"$CK" programme show --store "$STORE" --as pennyworth

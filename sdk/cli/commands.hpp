@@ -25,5 +25,11 @@ void add_cycle_commands(CLI::App& app, Dispatch& dispatch);
 void add_evidence_commands(CLI::App& app, Dispatch& dispatch);
 /// export, import: a whole programme as one document (programme_commands.cpp).
 void add_exchange_commands(CLI::App& app, Dispatch& dispatch);
+/// consent grant|withdraw|show, erase (privacy_commands.cpp).
+void add_privacy_commands(CLI::App& app, Dispatch& dispatch);
+/// audit show|verify (audit_commands.cpp).
+void add_audit_commands(CLI::App& app, Dispatch& dispatch);
+/// report: k-anonymous aggregates for co-ordinators and leaders (report_commands.cpp).
+void add_report_commands(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace coachkit::cli

@@ -94,8 +94,8 @@ void print_stage_guide(std::ostream& out, Session& session, const Cycle& cycle,
     }
 }
 
-const Cycle& known_cycle(const Session& session, const std::string& id) {
-    const Cycle* cycle = session.state().cycle(id);
+const Cycle& known_cycle(const ProgrammeState& state, const std::string& id) {
+    const Cycle* cycle = state.cycle(id);
     if (cycle == nullptr)
         throw NotFoundError("no cycle '" + id + "' in the programme");
     return *cycle;
@@ -234,7 +234,7 @@ void add_cycle_commands(CLI::App& app, Dispatch& dispatch) {
                 const auto result =
                     session.engine().start_cycle(*partnership, *options, actor->context());
                 const std::string id = result.events.empty() ? "" : result.events.front().cycle;
-                const Cycle& c = known_cycle(session, id);
+                const Cycle& c = known_cycle(session.state(), id);
                 std::vector<std::string> ids;
                 for (const auto& s : c.stages)
                     ids.push_back(s.id);
@@ -259,7 +259,7 @@ void add_cycle_commands(CLI::App& app, Dispatch& dispatch) {
         target->add_to(*begin);
         simple_verb(*begin, dispatch, target, [stage](Session& session, const CycleTarget& t) {
             auto result = session.engine().start_stage(t.cycle, *stage, t.actor.context());
-            const Cycle& c = known_cycle(session, t.cycle);
+            const Cycle& c = known_cycle(session.state(), t.cycle);
             const StageProgress* current = c.current_stage();
             std::cout << "began " << (current != nullptr ? current->id : *stage) << " of "
                       << t.cycle << " at " << (current != nullptr ? current->started_at : "")
@@ -297,7 +297,7 @@ void add_cycle_commands(CLI::App& app, Dispatch& dispatch) {
                     if (e.type == "stage.completed")
                         stage = std::string(e.data.at("stage").as_string());
                 }
-                const Cycle& c = known_cycle(session, target->cycle);
+                const Cycle& c = known_cycle(session.state(), target->cycle);
                 const StageProgress* completed = c.stage(stage);
                 std::cout << "completed " << stage << " of cycle " << c.id;
                 if (completed != nullptr) {
@@ -396,7 +396,7 @@ void add_cycle_commands(CLI::App& app, Dispatch& dispatch) {
         target->add_to(*action);
         simple_verb(*action, dispatch, target, [agreed](Session& session, const CycleTarget& t) {
             auto result = session.engine().agree_action(t.cycle, *agreed, t.actor.context());
-            const Cycle& c = known_cycle(session, t.cycle);
+            const Cycle& c = known_cycle(session.state(), t.cycle);
             std::cout << "agreed an action in " << t.cycle << " for "
                       << (agreed->owner.empty() ? c.learner : agreed->owner)
                       << (agreed->due.empty() ? "" : ", due " + agreed->due) << '\n';
@@ -430,21 +430,27 @@ void add_cycle_commands(CLI::App& app, Dispatch& dispatch) {
         auto* show = cycle->add_subcommand(
             "show", "a cycle: its stages, records, evidence, notes, actions and prompts");
         auto store = std::make_shared<StoreOption>();
+        auto viewer = std::make_shared<ViewerOption>();
         auto id = std::make_shared<std::string>();
         auto json = std::make_shared<bool>(false);
         show->add_option("--cycle", *id, "the cycle")->required();
         show->add_flag("--json", *json, "print the cycle as JSON");
         store->add_to(*show);
-        show->callback([&dispatch, store, id, json] {
-            dispatch.action = [store, id, json] {
+        viewer->add_to(*show);
+        show->callback([&dispatch, store, viewer, id, json] {
+            dispatch.action = [store, viewer, id, json] {
                 Session session(store->path, Session::Create::no);
-                const Cycle& c = known_cycle(session, *id);
+                (void)known_cycle(session.state(), *id);  // "no cycle 'x'", not "no record"
+                const ProgrammeView& view =
+                    session.view(viewer->as, "cli cycle show", "cycle:" + *id);
+                const Cycle& c = known_cycle(view.state, *id);
                 if (!*json) {
                     print_cycle(std::cout, session, c);
+                    print_withheld_note(std::cout, view);
                     return 0;
                 }
                 boost::json::object out;
-                const boost::json::object state = to_json(session.state());
+                const boost::json::object state = to_json(view.state);
                 for (const auto& item : state.at("cycles").as_array()) {
                     if (item.at("id") == id->c_str())
                         out = item.as_object();
@@ -460,6 +466,7 @@ void add_cycle_commands(CLI::App& app, Dispatch& dispatch) {
                     out["current_stage"] = nullptr;
                 }
                 out["prompts"] = std::move(prompts);
+                out["withheld"] = to_json(view).at("withheld");
                 std::cout << to_pretty_json(out);
                 return 0;
             };

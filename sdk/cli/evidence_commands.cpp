@@ -200,8 +200,8 @@ void print_reading_warnings(const Diagnostics& warnings) {
         std::cerr << w.to_string() << '\n';
 }
 
-const EvidenceItem& known_item(const Session& session, const std::string& id) {
-    const EvidenceItem* item = session.state().evidence_item(id);
+const EvidenceItem& known_item(const ProgrammeState& state, const std::string& id) {
+    const EvidenceItem* item = state.evidence_item(id);
     if (item == nullptr)
         throw NotFoundError("no evidence item '" + id + "' in the programme");
     return *item;
@@ -249,7 +249,7 @@ void add_evidence_add(CLI::App& evidence, Dispatch& dispatch) {
                 result.events.empty()
                     ? std::string()
                     : std::string(result.events.front().data.at("id").as_string());
-            const EvidenceItem& item = known_item(session, id);
+            const EvidenceItem& item = known_item(session.state(), id);  // the actor's own echo
             std::cout << "added " << item.id << " (" << item.kind << ", " << item.format << ", "
                       << item.bytes << " bytes) to " << item.stage << " of " << item.cycle
                       << "; owner " << item.owner << ", " << item.privacy << '\n';
@@ -266,6 +266,7 @@ void add_evidence_show(CLI::App& evidence, Dispatch& dispatch) {
         "show", "the evidence items stored (all, a cycle's, or one in full)");
     struct Args {
         StoreOption store;
+        ViewerOption viewer;
         std::string item, cycle;
         bool json = false;
     };
@@ -274,11 +275,15 @@ void add_evidence_show(CLI::App& evidence, Dispatch& dispatch) {
     show->add_option("--cycle", args->cycle, "only this cycle's items");
     show->add_flag("--json", args->json, "print JSON (an item's every field, content included)");
     args->store.add_to(*show);
+    args->viewer.add_to(*show);
     show->callback([&dispatch, args] {
         dispatch.action = [args] {
             Session session(args->store.path, Session::Create::no);
             if (!args->item.empty()) {
-                const EvidenceItem& item = known_item(session, args->item);
+                (void)known_item(session.state(), args->item);  // the usual "no evidence item"
+                const ProgrammeView& view =
+                    session.view(args->viewer.as, "cli evidence show", "evidence:" + args->item);
+                const EvidenceItem& item = known_item(view.state, args->item);
                 if (args->json) {
                     std::cout << to_pretty_json(to_json(item));
                     return 0;
@@ -302,14 +307,11 @@ void add_evidence_show(CLI::App& evidence, Dispatch& dispatch) {
                 return 0;
             }
             std::vector<const EvidenceItem*> items;
-            if (!args->cycle.empty()) {
-                if (session.state().cycle(args->cycle) == nullptr)
-                    throw NotFoundError("no cycle '" + args->cycle + "' in the programme");
-                items = session.state().evidence_of(args->cycle);
-            } else {
-                for (const auto& item : session.state().evidence_items())
-                    items.push_back(&item);
-            }
+            const ProgrammeView& view =
+                session.view(args->viewer.as, "cli evidence show",
+                             args->cycle.empty() ? "" : "cycle:" + args->cycle);
+            for (const auto& item : view.state.evidence_items())
+                items.push_back(&item);
             if (args->json) {
                 boost::json::array all;
                 for (const auto* item : items)
@@ -337,6 +339,7 @@ void add_evidence_metrics(CLI::App& evidence, Dispatch& dispatch) {
     auto* metrics = evidence.add_subcommand("metrics", "an evidence item's measures");
     struct Args {
         StoreOption store;
+        ViewerOption viewer;
         std::string item;
         bool json = false;
     };
@@ -344,10 +347,14 @@ void add_evidence_metrics(CLI::App& evidence, Dispatch& dispatch) {
     metrics->add_option("item", args->item, "the item")->required();
     metrics->add_flag("--json", args->json, "print {\"metrics\": …, \"details\": …} as JSON");
     args->store.add_to(*metrics);
+    args->viewer.add_to(*metrics);
     metrics->callback([&dispatch, args] {
         dispatch.action = [args] {
             Session session(args->store.path, Session::Create::no);
-            const EvidenceItem& item = known_item(session, args->item);
+            (void)known_item(session.state(), args->item);
+            const ProgrammeView& view =
+                session.view(args->viewer.as, "cli evidence metrics", "evidence:" + args->item);
+            const EvidenceItem& item = known_item(view.state, args->item);
             if (args->json) {
                 print_measures_json({{"item", item.id}, {"kind", item.kind}}, item.metrics,
                                     item.details);

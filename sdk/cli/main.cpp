@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "coachkit/diagnostics/diagnostic.hpp"
+#include "coachkit/privacy/policy.hpp"
 #include "coachkit/programme/engine.hpp"
 #include "coachkit/version.hpp"
 #include "commands.hpp"
@@ -21,6 +22,9 @@ int main(int argc, char** argv) {
     coachkit::cli::add_cycle_commands(app, dispatch);
     coachkit::cli::add_evidence_commands(app, dispatch);
     coachkit::cli::add_exchange_commands(app, dispatch);
+    coachkit::cli::add_privacy_commands(app, dispatch);
+    coachkit::cli::add_audit_commands(app, dispatch);
+    coachkit::cli::add_report_commands(app, dispatch);
 
     try {
         app.parse(argc, argv);
@@ -43,6 +47,17 @@ int main(int argc, char** argv) {
             message.erase(0, e.rule().size() + 2);
         std::cerr << "coachkit: refused (" << e.rule() << "): " << message << '\n';
         return 1;
+    } catch (const coachkit::AccessDeniedError& e) {
+        // The privacy policy said no; the same shape as a refusal, so scripts read both alike.
+        std::string message = e.what();
+        if (message.rfind(e.rule() + ": ", 0) == 0)
+            message.erase(0, e.rule().size() + 2);
+        std::cerr << "coachkit: denied (" << e.rule() << "): " << message << '\n';
+        return 1;
+    } catch (const CLI::Error& e) {
+        // A usage problem found only once the verb ran (two options that need each other).
+        std::cerr << "coachkit: usage: " << e.what() << '\n';
+        return 2;
     } catch (const coachkit::InvalidDocumentError& e) {
         for (const auto& d : e.diagnostics())
             std::cerr << d.to_string() << '\n';

@@ -306,19 +306,24 @@ void add_programme_verbs(CLI::App& app, Dispatch& dispatch) {
         auto* show = programme->add_subcommand(
             "show", "the programme: partnerships, agreements, cycles and conformance findings");
         auto store = std::make_shared<StoreOption>();
+        auto viewer = std::make_shared<ViewerOption>();
         auto json = std::make_shared<bool>(false);
-        show->add_flag("--json", *json, "print the whole state and the findings as JSON");
+        show->add_flag("--json", *json,
+                       "print what the viewer may see as JSON, with the findings and what was "
+                       "withheld");
         store->add_to(*show);
-        show->callback([&dispatch, store, json] {
-            dispatch.action = [store, json] {
+        viewer->add_to(*show);
+        show->callback([&dispatch, store, viewer, json] {
+            dispatch.action = [store, viewer, json] {
                 Session session(store->path, Session::Create::no);
                 if (!session.state().initialised())
                     throw RefusedError("no-programme",
                                        "the store holds no programme yet: start "
                                        "one with `coachkit programme init`");
-                const ProgrammeSummary summary = summarise(session.state());
+                const ProgrammeView& view = session.view(viewer->as, "cli programme show");
+                const ProgrammeSummary summary = summarise(view.state);
                 if (*json) {
-                    boost::json::object out = to_json(session.state());
+                    boost::json::object out = to_json(view);
                     boost::json::array findings;
                     for (const auto& f : summary.findings)
                         findings.push_back(finding_json(f));
@@ -326,6 +331,7 @@ void add_programme_verbs(CLI::App& app, Dispatch& dispatch) {
                     std::cout << to_pretty_json(out);
                 } else {
                     print_summary(std::cout, summary, store->path);
+                    print_withheld_note(std::cout, view);
                 }
                 return 0;
             };
@@ -525,15 +531,22 @@ void add_agreement_verbs(CLI::App& app, Dispatch& dispatch) {
     {
         auto* show = agreement->add_subcommand("show", "a partnership's agreement");
         auto store = std::make_shared<StoreOption>();
+        auto viewer = std::make_shared<ViewerOption>();
         auto partnership = std::make_shared<std::string>();
         auto json = std::make_shared<bool>(false);
         show->add_option("--partnership", *partnership, "the partnership")->required();
         show->add_flag("--json", *json, "print the agreement as JSON");
         store->add_to(*show);
-        show->callback([&dispatch, store, partnership, json] {
-            dispatch.action = [store, partnership, json] {
+        viewer->add_to(*show);
+        show->callback([&dispatch, store, viewer, partnership, json] {
+            dispatch.action = [store, viewer, partnership, json] {
                 Session session(store->path, Session::Create::no);
-                const auto& state = session.state();
+                if (session.state().partnership(*partnership) == nullptr)
+                    throw NotFoundError("no partnership '" + *partnership + "' in the programme");
+                const std::string scope = session.state().agreement(*partnership) != nullptr
+                                              ? "agreement:" + *partnership
+                                              : "partnership:" + *partnership;
+                const auto& state = session.view(viewer->as, "cli agreement show", scope).state;
                 const Partnership* p = state.partnership(*partnership);
                 if (p == nullptr)
                     throw NotFoundError("no partnership '" + *partnership + "' in the programme");
@@ -572,18 +585,47 @@ void add_exchange_commands(CLI::App& app, Dispatch& dispatch) {
     {
         auto* exp = app.add_subcommand(
             "export", "write the programme as one coachkit.programme/1 document (JSON)");
-        auto store = std::make_shared<StoreOption>();
-        auto output = std::make_shared<std::string>();
-        exp->add_option("-o,--output", *output, "write to this file instead of standard output");
-        store->add_to(*exp);
-        exp->callback([&dispatch, store, output] {
-            dispatch.action = [store, output] {
-                Session session(store->path, Session::Create::no);
+        struct Args {
+            StoreOption store;
+            std::string output, as, by = "system";
+            bool journal = false;
+        };
+        auto args = std::make_shared<Args>();
+        exp->add_option("-o,--output", args->output,
+                        "write to this file instead of standard output");
+        auto* as = exp->add_option("--as", args->as,
+                                   "export what this person may see (a coachkit.programme-view/1 "
+                                   "document, not importable); default: $COACHKIT_AS")
+                       ->envname("COACHKIT_AS");
+        auto* journal =
+            exp->add_flag("--journal", args->journal,
+                          "export the whole journal (coachkit.programme/1, importable): the "
+                          "custodian's backup, written to the audit log");
+        exp->add_option("--by", args->by, "with --journal: who makes the backup (default: system)");
+        as->excludes(journal);
+        args->store.add_to(*exp);
+        exp->callback([&dispatch, args] {
+            dispatch.action = [args] {
+                Session session(args->store.path, Session::Create::no);
                 if (!session.state().initialised())
-                    throw RefusedError("no-programme", "store '" + store->path +
+                    throw RefusedError("no-programme", "store '" + args->store.path +
                                                            "' holds no programme: nothing to "
                                                            "export");
-                write_output(to_pretty_json(export_programme(session.store())), *output);
+                if (args->journal) {
+                    session.engine().record_journal_export(
+                        args->by, ReadRequest{"cli export --journal", {}, {}});
+                    write_output(to_pretty_json(export_programme(session.store())), args->output);
+                    return 0;
+                }
+                if (args->as.empty())
+                    throw CLI::ValidationError(
+                        "export",
+                        "say whose view to export with --as PERSON (or COACHKIT_AS), "
+                        "or export the whole journal with --journal");
+                boost::json::object out{{"schema", "coachkit.programme-view/1"}};
+                for (auto& [key, value] : to_json(session.view(args->as, "cli export")))
+                    out[key] = value;
+                write_output(to_pretty_json(out), args->output);
                 return 0;
             };
         });

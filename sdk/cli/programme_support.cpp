@@ -30,6 +30,38 @@ void ActorOptions::add_to(CLI::App& command, bool by_required) {
         ->check(utc_time_check());
 }
 
+void ViewerOption::add_to(CLI::App& command) {
+    command
+        .add_option("--as", as,
+                    "who is reading: a person id in the programme (what they see is what the "
+                    "privacy policy lets them see); default: $COACHKIT_AS")
+        ->envname("COACHKIT_AS")
+        ->required();
+}
+
+void print_withheld_note(std::ostream& out, const ProgrammeView& view) {
+    std::size_t denied = 0;
+    std::size_t redacted = 0;
+    for (const auto& w : view.withheld)
+        ++(w.access == Access::deny ? denied : redacted);
+    if (denied + redacted == 0)
+        return;
+    out << "\n(as " << view.viewer << ": ";
+    if (denied > 0)
+        out << denied << (denied == 1 ? " record" : " records") << " withheld";
+    if (denied > 0 && redacted > 0)
+        out << ", ";
+    if (redacted > 0)
+        out << redacted << " redacted";
+    out << "; `coachkit privacy explain RECORD --as " << view.viewer << "` says why)\n";
+}
+
+const ProgrammeView& Session::view(const std::string& viewer, const std::string& via,
+                                   const std::string& scope) {
+    view_ = engine_->view(viewer, ReadRequest{via, scope, {}});
+    return *view_;
+}
+
 CLI::Validator utc_time_check() {
     return CLI::Validator([](std::string& value) { return utc_time_problem(value); }, "TIME",
                           "utc-time");

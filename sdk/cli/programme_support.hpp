@@ -5,6 +5,8 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,17 @@ struct ActorOptions {
     [[nodiscard]] CommandContext context() const { return CommandContext{by, at}; }
 };
 
+/// Who is reading (--as PERSON, else $COACHKIT_AS): every verb that shows records asks the
+/// privacy policy on this person's behalf (docs/privacy.md).
+struct ViewerOption {
+    std::string as;
+    void add_to(CLI::App& command);
+};
+
+/// "(as coord: 3 records withheld, 2 redacted; `coachkit privacy explain RECORD --as coord`
+/// says why)", or nothing when the view holds nothing back.
+void print_withheld_note(std::ostream& out, const ProgrammeView& view);
+
 /// Accepts exactly YYYY-MM-DDTHH:MM:SSZ naming a real time (a usage error otherwise).
 [[nodiscard]] CLI::Validator utc_time_check();
 /// Accepts exactly YYYY-MM-DD naming a real date.
@@ -49,7 +62,13 @@ public:
     Session& operator=(const Session&) = delete;
 
     [[nodiscard]] ProgrammeEngine& engine() { return *engine_; }
+    /// The journal's own state: for echoing what a command just did to the person who did it.
+    /// Verbs that show records use view() instead.
     [[nodiscard]] const ProgrammeState& state() const { return engine_->state(); }
+    /// What `viewer` may see of the programme (or of `scope`, a record id), through the privacy
+    /// policy, with the audit entries written; `via` names the verb ("cli cycle show").
+    const ProgrammeView& view(const std::string& viewer, const std::string& via,
+                              const std::string& scope = {});
     [[nodiscard]] EventStore& store() { return *store_; }
     [[nodiscard]] Registry& registry() { return registry_; }
     [[nodiscard]] const std::string& path() const { return path_; }
@@ -66,6 +85,7 @@ private:
     std::unique_ptr<EventStore> store_;
     Registry registry_;
     std::unique_ptr<ProgrammeEngine> engine_;
+    std::optional<ProgrammeView> view_;
 };
 
 /// Runs `work` on a store that may be created by it (`programme init`, `import`). If `work`

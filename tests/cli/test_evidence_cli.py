@@ -57,7 +57,7 @@ def cycle(ok):
 
 
 def events(run) -> int:
-    return json.loads(run("programme", "show", "--json").stdout)["events"]
+    return json.loads(run("programme", "show", "--json", "--as", "tess").stdout)["events"]
 
 
 def test_add_show_and_metrics(run, ok, cycle, tmp_path):
@@ -68,22 +68,23 @@ def test_add_show_and_metrics(run, ok, cycle, tmp_path):
         in added.stdout
     assert "coachkit evidence metrics sc-1-e1" in added.stdout
 
-    listed = ok("evidence", "show").stdout
+    # Read as Tess, whose reflection it is, and as Mara, her coach.
+    listed = ok("evidence", "show", "--as", "tess").stdout
     assert "sc-1-e1" in listed and "reflection.txt" in listed and "learner-reflection" in listed
-    assert "sc-1-e1" in ok("evidence", "show", "--cycle", cycle).stdout
-    one = ok("evidence", "show", "sc-1-e1").stdout
+    assert "sc-1-e1" in ok("evidence", "show", "--cycle", cycle, "--as", "mara").stdout
+    one = ok("evidence", "show", "sc-1-e1", "--as", "tess").stdout
     for expected in ("Evidence sc-1-e1: learner-reflection on lesson of sc-1 (partnership sc)",
                      "owner tess, personal-data; added by tess at 2026-09-03T15:00:00Z",
                      "summary: after fractions", "paragraphs"):
         assert expected in one, expected
-    item = json.loads(ok("evidence", "show", "sc-1-e1", "--json").stdout)
+    item = json.loads(ok("evidence", "show", "sc-1-e1", "--json", "--as", "mara").stdout)
     assert item["content"]["paragraphs"] == ["Pairs talked more.", "Why did group 3 stall?"]
     assert item["owner"] == "tess" and item["origin"] == "reflection.txt" and item["bytes"] == 43
-    metrics = json.loads(ok("evidence", "metrics", "sc-1-e1", "--json").stdout)
+    metrics = json.loads(ok("evidence", "metrics", "sc-1-e1", "--json", "--as", "tess").stdout)
     assert metrics["metrics"]["questions"] == 1 and metrics["metrics"]["paragraphs"] == 2
-    assert "questions" in ok("evidence", "metrics", "sc-1-e1").stdout
+    assert "questions" in ok("evidence", "metrics", "sc-1-e1", "--as", "mara").stdout
 
-    shown = json.loads(ok("cycle", "show", "--cycle", cycle, "--json").stdout)
+    shown = json.loads(ok("cycle", "show", "--cycle", cycle, "--json", "--as", "tess").stdout)
     lesson = next(s for s in shown["stages"] if s["id"] == "lesson")
     assert lesson["evidence"][0]["item"] == "sc-1-e1"
 
@@ -95,7 +96,7 @@ def test_bad_input_names_the_place_and_stores_nothing(run, ok, cycle, tmp_path):
     assert result.returncode == 1, result
     assert "bad.txt:2:5: invalid UTF-8 at byte offset 15" in result.stderr, result
     assert events(run) == before
-    assert "no evidence items" in ok("evidence", "show").stdout
+    assert "no evidence items" in ok("evidence", "show", "--as", "tess").stdout
 
     (tmp_path / "fine.txt").write_text("Fine.\n")
     wrong_format = run("evidence", "add", "fine.txt", "--cycle", cycle, "--kind", "learner-reflection",
@@ -113,7 +114,7 @@ def test_bad_input_names_the_place_and_stores_nothing(run, ok, cycle, tmp_path):
                      "--by", "tess", "--speaker", "no-equals-sign")
     assert bad_option.returncode == 1 and "expected NAME=ROLE" in bad_option.stderr, bad_option
     assert events(run) == before
-    unknown = run("evidence", "show", "sc-1-e7")
+    unknown = run("evidence", "show", "sc-1-e7", "--as", "tess")
     assert unknown.returncode == 1 and "no evidence item 'sc-1-e7'" in unknown.stderr, unknown
 
 
@@ -121,7 +122,7 @@ def test_a_lesson_transcript_is_stored_with_its_talk_metrics(run, ok, cycle, tmp
     (tmp_path / "lesson.vtt").write_text(LESSON_VTT)
     ok("evidence", "add", "lesson.vtt", "--cycle", cycle, "--kind", "lesson-transcript", "--by", "tess",
        "--speaker", "Sam=pupil", "--at", "2026-09-03T15:00:00Z")
-    item = json.loads(ok("evidence", "show", "sc-1-e1", "--json").stdout)
+    item = json.loads(ok("evidence", "show", "sc-1-e1", "--json", "--as", "tess").stdout)
     assert item["format"] == "webvtt" and item["privacy"] == "personal-data"
     assert item["metrics"]["talk_share_words.teacher"] == pytest.approx(0.75)
     assert len(item["content"]["utterances"]) == 5

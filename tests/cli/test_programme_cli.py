@@ -2,7 +2,9 @@
 `import`), run as a subprocess against a store in the test's temporary folder.
 
 Most tests work in tmp_path, so the default store (`coachkit.db` in the working folder) is used
-unless a test says otherwise."""
+unless a test says otherwise. Every read names its reader (`--as`, docs/privacy.md): the person who
+would really be looking, usually the learner, a partner, or the co-ordinator for the whole
+programme. test_privacy_cli.py tests what each reader is shown."""
 
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ def refused(result, rule: str) -> None:
 
 
 def event_count(run, *store) -> int:
-    shown = run("programme", "show", "--json", *store)
+    # Read as the co-ordinator: the number of events is not confidential.
+    shown = run("programme", "show", "--json", "--as", "olu", *store)
     assert shown.returncode == 0, shown
     return json.loads(shown.stdout)["events"]
 
@@ -85,7 +88,7 @@ def pair(ok, school):
 def run_co_coaching_cycle(ok, cycle: str, by: str, day: int) -> None:
     """Completes every remaining stage of a co-coaching cycle and closes it."""
     for hour in range(9, 15):
-        shown = json.loads(ok("cycle", "show", "--cycle", cycle, "--json").stdout)
+        shown = json.loads(ok("cycle", "show", "--cycle", cycle, "--json", "--as", by).stdout)
         if shown["current_stage"] is None:
             break
         ok("cycle", "advance", "--cycle", cycle, "--by", by, "--at", at(day, hour))
@@ -107,13 +110,18 @@ def test_the_environment_names_the_store_and_the_option_wins(run, tmp_path, monk
     assert run("programme", "init", "--id", "env", "--name", "Env").returncode == 0
     assert (tmp_path / "from-env.db").is_file() and not (tmp_path / "coachkit.db").exists()
     assert run("programme", "init", "--id", "opt", "--name", "Opt", "--store", tmp_path / "opt.db").returncode == 0
-    assert json.loads(run("programme", "show", "--json").stdout)["id"] == "env"
-    assert json.loads(run("programme", "show", "--json", "--store", tmp_path / "opt.db").stdout)["id"] == "opt"
+    # Someone to read as, in each store.
+    assert run("person", "add", "--id", "ann", "--name", "Ann", "--role", "teacher").returncode == 0
+    assert run("person", "add", "--id", "ann", "--name", "Ann", "--role", "teacher",
+               "--store", tmp_path / "opt.db").returncode == 0
+    assert json.loads(run("programme", "show", "--json", "--as", "ann").stdout)["id"] == "env"
+    assert json.loads(run("programme", "show", "--json", "--as", "ann",
+                          "--store", tmp_path / "opt.db").stdout)["id"] == "opt"
 
 
 def test_a_missing_store_is_an_error_and_is_not_created(run, tmp_path):
-    for args in (["programme", "show"], ["person", "add", "--id", "a", "--name", "A", "--role", "teacher"],
-                 ["cycle", "show", "--cycle", "x"], ["export"]):
+    for args in (["programme", "show", "--as", "a"], ["person", "add", "--id", "a", "--name", "A", "--role", "teacher"],
+                 ["cycle", "show", "--cycle", "x", "--as", "a"], ["export", "--as", "a"], ["export", "--journal"]):
         result = run(*args)
         assert result.returncode == 1, result
         assert "coachkit: error: no programme store 'coachkit.db'" in result.stderr
@@ -125,7 +133,7 @@ def test_a_store_that_is_not_sqlite_is_a_clear_error(run, tmp_path):
     bogus = tmp_path / "notes.db"
     bogus.write_text("These are my lesson notes, not a database. " * 20)
     before = bogus.read_bytes()
-    for args in (["programme", "show"], ["programme", "init", "--id", "x", "--name", "X"],
+    for args in (["programme", "show", "--as", "x"], ["programme", "init", "--id", "x", "--name", "X"],
                  ["import", "whatever.json"]):
         result = run(*args, "--store", bogus)
         assert result.returncode == 1, result
@@ -147,10 +155,10 @@ def test_a_refused_init_leaves_no_store(run, tmp_path):
 
 
 def test_person_add_and_the_summary(run, school):
-    result = run("programme", "show")
+    result = run("programme", "show", "--as", "olu")
     assert result.returncode == 0, result
     assert result.stdout.startswith("Programme brookmere: Brookmere Primary\n6 people, 0 partnerships, 7 events")
-    state = json.loads(run("programme", "show", "--json").stdout)
+    state = json.loads(run("programme", "show", "--json", "--as", "olu").stdout)
     tess = next(p for p in state["people"] if p["id"] == "tess")
     assert tess == {"id": "tess", "name": "Tess Marlow", "role": "teacher", "line_manager": "mara"}
 
@@ -208,14 +216,14 @@ def test_agreement_draft_sign_and_show(run, ok, school):
     refused(run("agreement", "sign", "--partnership", "sc", "--by", "tess"), "already-signed")
     refused(run("agreement", "sign", "--partnership", "sc", "--by", "ivo"), "not-a-member")
     assert "signed by every member" in ok("agreement", "sign", "--partnership", "sc", "--by", "mara").stdout
-    shown = ok("agreement", "show", "--partnership", "sc").stdout
+    shown = ok("agreement", "show", "--partnership", "sc", "--as", "tess").stdout
     for expected in ("Learning agreement of partnership sc (specialist-coaching): signed by every member",
                      "1. Wait longer after questions", "2. Reasoning in maths [school priority: maths mastery]",
                      "- Evidence before opinion", "Confidentiality: summary-to-co-ordinator",
                      "Performance-management link: yes", "Video consent: yes", "Planned: 6 weeks, 2 cycles",
                      "Review dates: 2026-10-20", "tess at 2026-09-03T10:00:00Z"):
         assert expected in shown, expected
-    as_json = json.loads(ok("agreement", "show", "--partnership", "sc", "--json").stdout)
+    as_json = json.loads(ok("agreement", "show", "--partnership", "sc", "--json", "--as", "mara").stdout)
     assert as_json["signed"] is True and as_json["planned_cycles"] == 2
     assert as_json["goals"][1] == {"text": "Reasoning in maths", "school_priority": "maths mastery"}
 
@@ -236,7 +244,7 @@ def test_agreement_from_a_file(run, ok, school, tmp_path):
     }
     (tmp_path / "agreement.json").write_text(json.dumps(document))
     ok("agreement", "draft", "--partnership", "sc", "--by", "tess", "--file", "agreement.json")
-    agreement = json.loads(ok("agreement", "show", "--partnership", "sc", "--json").stdout)
+    agreement = json.loads(ok("agreement", "show", "--partnership", "sc", "--json", "--as", "tess").stdout)
     assert agreement["goals"] == [{"text": "Plain goal"}, {"text": "Tied goal", "school_priority": "reading"}]
     assert agreement["planned_cycles"] == 3 and agreement["video_consent"] is True
 
@@ -266,7 +274,7 @@ def test_agreement_bad_input(run, ok, school, tmp_path):
     broken = run(*draft, "--by", "tess", "--file", "broken.json")
     assert broken.returncode == 1 and re.search(r"broken\.json:\d+:\d+: ", broken.stderr), broken
     refused(run("agreement", "sign", "--partnership", "sc", "--by", "tess"), "no-agreement")
-    missing = run("agreement", "show", "--partnership", "sc")
+    missing = run("agreement", "show", "--partnership", "sc", "--as", "tess")
     assert missing.returncode == 1 and "has no agreement yet" in missing.stderr
 
 
@@ -321,14 +329,14 @@ def test_swiss_cottage_full_cycle_and_cycle_show(run, ok, swiss, tmp_path):
     done = ok("cycle", "advance", "--cycle", swiss, "--by", "tess", "--record-file", "record.txt",
               "--at", at(9, 16, 30))
     assert "completed post-lesson-dialogue of cycle sw-1 at 2026-09-09T16:30:00Z by tess (record by tess)" in done.stdout
-    shown = ok("cycle", "show", "--cycle", swiss).stdout
+    shown = ok("cycle", "show", "--cycle", swiss, "--as", "tess").stdout
     for expected in ("Cycle sw-1: cycle 1 of partnership sw (workflow swiss-cottage-mentor-coaching",
                      "learner tess, informal, open", "post-lesson-dialogue, written by tess:",
                      "records/sw-1-mara.pdf", "Four pupils answered most questions", "Try talk partners",
                      "every stage is complete"):
         assert expected in shown, expected
     assert re.search(r"^post-lesson-dialogue\s+completed\s+2026-09-09 15:45:00", shown, re.M), shown
-    as_json = json.loads(ok("cycle", "show", "--cycle", swiss, "--json").stdout)
+    as_json = json.loads(ok("cycle", "show", "--cycle", swiss, "--json", "--as", "mara").stdout)
     post = as_json["stages"][-1]
     assert post["record"] == "Strength: text choice.\nTo develop: more pupils talking."
     assert post["record_by"] == "tess" and post["scheduled_for"] == "2026-09-09T15:45:00Z"
@@ -359,7 +367,7 @@ def test_advance_prints_what_is_next_with_its_prompts(run, ok, school):
     assert "the record is written by the professional-learner" in out.stdout
     assert "at least 60 minutes after observation, on the same or the next day" in out.stdout
     assert "coachkit: warning (stage-evidence)" in out.stderr, "the observation expects a running record"
-    shown = json.loads(ok("cycle", "show", "--cycle", "sw-1", "--json").stdout)
+    shown = json.loads(ok("cycle", "show", "--cycle", "sw-1", "--json", "--as", "tess").stdout)
     assert shown["current_stage"] == "post-lesson-dialogue" and shown["prompts"]
 
 
@@ -384,7 +392,7 @@ def test_cycle_verbs_bad_input(run, ok, swiss):
                "--record-file", "b.txt").returncode == 2
     missing = run("cycle", "advance", "--cycle", swiss, "--by", "tess", "--record-file", "no-such.txt")
     assert missing.returncode == 1 and "no-such.txt" in missing.stderr
-    unknown = run("cycle", "show", "--cycle", "nope")
+    unknown = run("cycle", "show", "--cycle", "nope", "--as", "tess")
     assert unknown.returncode == 1 and "no cycle 'nope'" in unknown.stderr
 
 
@@ -392,9 +400,9 @@ def test_abandon(run, ok, swiss):
     abandoned = ok("cycle", "abandon", "--cycle", swiss, "--by", "mara", "--reason", "Tess was ill",
                    "--at", at(9, 8))
     assert abandoned.stdout == "abandoned cycle sw-1\n"
-    state = json.loads(ok("programme", "show", "--json").stdout)
+    state = json.loads(ok("programme", "show", "--json", "--as", "tess").stdout)
     assert state["cycles"][0]["status"] == "abandoned" and state["cycles"][0]["abandon_reason"] == "Tess was ill"
-    assert re.search(r"^sw\s+signed\s+0\s+0\s+1\s+3\s+-$", ok("programme", "show").stdout, re.M)
+    assert re.search(r"^sw\s+signed\s+0\s+0\s+1\s+3\s+-$", ok("programme", "show", "--as", "tess").stdout, re.M)
 
 
 # ---- cycles: co-coaching ----------------------------------------------------------------------
@@ -412,7 +420,7 @@ def test_co_coaching_roles_alternate(run, ok, pair):
     run_co_coaching_cycle(ok, "cc-2", "ivo", 14)
     third = ok("cycle", "start", "--partnership", pair, "--by", "ivo", "--id", "cc-autumn-3", "--at", at(21, 8))
     assert "started cycle cc-autumn-3" in third.stdout and "learner tess" in third.stdout
-    learners = [c["learner"] for c in json.loads(ok("programme", "show", "--json").stdout)["cycles"]]
+    learners = [c["learner"] for c in json.loads(ok("programme", "show", "--json", "--as", "ivo").stdout)["cycles"]]
     assert learners == ["tess", "ivo", "tess"]
     refused(run("cycle", "start", "--partnership", pair, "--by", "ivo", "--learner", "mara"), "one-open-cycle")
 
@@ -421,17 +429,19 @@ def test_co_coaching_roles_alternate(run, ok, pair):
 
 
 def test_programme_show_text_and_json(run, ok, swiss, pair):
-    text = ok("programme", "show").stdout
+    # The co-ordinator's view of the whole programme (olu also mentors in sw).
+    text = ok("programme", "show", "--as", "olu").stdout
     assert text.startswith("Programme brookmere: Brookmere Primary\n6 people, 2 partnerships, ")
     assert re.search(r"^sw\s+mentoring\s+swiss-cottage-mentor-coaching\s+mara \(mentor\)", text, re.M), text
     assert re.search(r"^cc\s+co-coaching\s+curee-co-coaching\s+tess \(co-coach\), ivo \(co-coach\)$", text, re.M)
     assert re.search(r"^sw\s+signed\s+0\s+1\s+0\s+3\s+sw-1 at post-lesson-dialogue$", text, re.M), text
     assert re.search(r"^cc\s+signed\s+0\s+0\s+0\s+4\s+-$", text, re.M), text
     assert "No conformance findings" in text
-    state = json.loads(ok("programme", "show", "--json").stdout)
+    state = json.loads(ok("programme", "show", "--json", "--as", "olu").stdout)
     assert set(state) == {"id", "name", "created_at", "events", "people", "partnerships", "agreements", "cycles",
-                          "evidence_items", "findings"}
-    assert state["findings"] == [] and state["created_at"] == T0
+                          "evidence_items", "consents", "erasures", "anonymity_k", "viewer", "withheld", "excerpts",
+                          "findings"}
+    assert state["findings"] == [] and state["created_at"] == T0 and state["viewer"] == "olu"
     assert [p["id"] for p in state["partnerships"]] == ["sw", "cc"]
 
 
@@ -439,10 +449,10 @@ def test_programme_show_lists_findings(run, ok, school):
     ok("partnership", "add", "--id", "sc", "--mode", "specialist-coaching", "--workflow", "cflat-ideal-cycle",
        "--member", "mara:specialist-coach", "--member", "tess:professional-learner", "--focus", "questioning",
        "--focus-chosen-by", "mara")
-    text = ok("programme", "show").stdout
+    text = ok("programme", "show", "--as", "olu").stdout
     assert "Conformance findings (2)" in text
     assert re.search(r"^buffer-zones\s+sc\s+.+001_02d9a7e25f685ada\.txt$", text, re.M), text
-    findings = json.loads(ok("programme", "show", "--json").stdout)["findings"]
+    findings = json.loads(ok("programme", "show", "--json", "--as", "olu").stdout)["findings"]
     assert {f["rule"] for f in findings} == {"buffer-zones", "learner-chosen-focus"}
     assert all(set(f) == {"rule", "partnership", "message", "source"} and f["partnership"] == "sc"
                for f in findings)
@@ -452,22 +462,23 @@ def test_programme_show_lists_findings(run, ok, school):
 
 
 def test_export_import_round_trip(run, ok, swiss, pair, tmp_path):
-    exported = ok("export").stdout
+    exported = ok("export", "--journal").stdout
     document = json.loads(exported)
     assert document["schema"] == "coachkit.programme/1"
-    ok("export", "--output", "out/programme.json")
+    ok("export", "--journal", "--output", "out/programme.json")
     assert json.loads((tmp_path / "out" / "programme.json").read_text())["events"] == document["events"]
     imported = ok("import", "out/programme.json", "--store", "copy.db")
     assert f"imported programme brookmere (Brookmere Primary): {len(document['events'])} events" in imported.stdout
-    again = json.loads(ok("export", "--store", "copy.db").stdout)
+    again = json.loads(ok("export", "--journal", "--store", "copy.db").stdout)
     assert again["events"] == document["events"]
     assert again["state"] == document["state"]
-    assert ok("programme", "show", "--store", "copy.db").stdout.replace("copy.db", "coachkit.db") == \
-        ok("programme", "show").stdout
+    for reader in ("olu", "tess", "ivo", "head"):
+        assert ok("programme", "show", "--as", reader, "--store", "copy.db").stdout.replace("copy.db", "coachkit.db") \
+            == ok("programme", "show", "--as", reader).stdout, reader
 
 
 def test_import_into_a_non_empty_store_is_refused(run, ok, swiss, tmp_path):
-    (tmp_path / "p.json").write_text(ok("export").stdout)
+    (tmp_path / "p.json").write_text(ok("export", "--journal").stdout)
     before = event_count(run)
     refused(run("import", "p.json"), "programme-exists")
     assert event_count(run) == before
@@ -483,7 +494,7 @@ def test_import_of_malformed_json_names_the_file_and_line(run, tmp_path):
 
 
 def test_import_of_a_bad_event_names_its_pointer(run, ok, swiss, tmp_path):
-    document = json.loads(ok("export").stdout)
+    document = json.loads(ok("export", "--journal").stdout)
     del document["state"]
     document["events"][4]["at"] = "last Tuesday"
     document["events"][6]["type"] = "cycle.teleported"
@@ -508,3 +519,5 @@ def test_import_of_a_missing_file(run, tmp_path):
 def test_export_of_a_store_without_a_programme(run, tmp_path):
     (tmp_path / "empty.db").write_bytes(b"")
     refused(run("export", "--store", "empty.db"), "no-programme")
+    refused(run("export", "--journal", "--store", "empty.db"), "no-programme")
+    refused(run("export", "--as", "tess", "--store", "empty.db"), "no-programme")

@@ -173,13 +173,15 @@ def run_cflat_cycle(engine, cycle: str, day: int) -> None:
 
 def test_a_programme_runs_end_to_end(running):
     engine = running
-    state = engine.state
+    state = engine.view("cora").state  # the co-ordinator sees every partnership, not its details
     assert (state.id, state.name, state.created_at) == ("oakfield-2026", "Oakfield coaching 2026", at(5))
     assert [p.id for p in state.people] == ["cora", "sam", "tess", "mo", "ella", "amy", "ben", "otto"]
     assert state.person("tess").line_manager == "cora" and state.person("nobody") is None
     assert [p.mode for p in state.partnerships] == ["specialist-coaching", "mentoring", "co-coaching"]
-    agreement = state.agreement("sc")
     assert state.agreement_signed("sc") and not state.agreement_signed("men")
+    assert state.agreement("sc").ground_rules == []  # redacted for the co-ordinator
+    state = engine.view("tess").state  # the learner sees her own agreement in full
+    agreement = state.agreement("sc")
     assert [a.person for a in agreement.acknowledgements] == ["tess", "sam"]
     assert agreement.ground_rules == ["what is said stays in the pair"]
     assert agreement.review_dates == ["2026-02-20"] and agreement.planned_cycles == 3
@@ -189,7 +191,7 @@ def test_a_programme_runs_end_to_end(running):
     assert [e.type for e in result.events] == ["cycle.started"]
     assert result.events[0].sequence == engine.store.last_sequence()
     run_cflat_cycle(engine, "sc-1", 7)
-    cycle = engine.state.cycle("sc-1")
+    cycle = engine.view("tess").state.cycle("sc-1")
     assert cycle.all_stages_completed and cycle.current_stage is None
     assert [s.id for s in cycle.stages] == CFLAT_STAGES
     assert {s.status for s in cycle.stages} == {"completed"}
@@ -217,7 +219,7 @@ def test_a_programme_runs_end_to_end(running):
     engine.advance("men-1", record="Routines held until the transition.", by="ella", at=at(8, 15))
     engine.close_cycle("men-1", by="mo", at=at(8, 16))
     engine.start_cycle("men", by="mo", at=at(20))
-    assert [s.id for s in engine.state.cycle("men-2").stages] == ["observation", "debrief"]
+    assert [s.id for s in engine.view("ella").state.cycle("men-2").stages] == ["observation", "debrief"]
 
     # co-coaching, the data-only workflow: the learner alternates
     engine.start_cycle("cc", by="amy", at=at(7))
@@ -226,14 +228,15 @@ def test_a_programme_runs_end_to_end(running):
     engine.close_cycle("cc-1", by="ben", at=at(7, 13))
     engine.start_cycle("cc", by="ben", at=at(8))
 
-    state = engine.state
+    state = engine.view("cora").state  # every cycle, without what is confidential in it
     assert [(c.id, c.learner, c.status) for c in state.cycles] == [
         ("sc-1", "tess", "closed"), ("sc-2", "tess", "abandoned"), ("men-1", "ella", "closed"),
         ("men-2", "ella", "open"), ("cc-1", "amy", "closed"), ("cc-2", "ben", "open")]
-    assert state.cycle("sc-2").abandon_reason == "Tess was off sick"
+    assert state.cycle("sc-2").abandon_reason == ""  # redacted for the co-ordinator
+    assert engine.view("tess").state.cycle("sc-2").abandon_reason == "Tess was off sick"
     assert state.cycle("cc-1").workflow_version == "2.1.0"
     assert state.cycle("men-1").workflow_version == "0"  # registered from Python
-    debrief = state.cycle("men-1").stage("debrief")
+    debrief = engine.view("ella").state.cycle("men-1").stage("debrief")
     assert (debrief.scheduled_for, debrief.scheduled_by, debrief.record_by) == (at(8, 15), "ella", "ella")
     assert [c.id for c in state.cycles_of("sc")] == ["sc-1", "sc-2"]
     assert state.last_sequence == engine.store.last_sequence() == state.event_count
@@ -244,29 +247,30 @@ def test_a_programme_runs_end_to_end(running):
     assert (by_id["sc"].cycles_closed, by_id["sc"].cycles_abandoned, by_id["sc"].planned_cycles) == (1, 1, 3)
     assert by_id["sc"].agreement == "signed"
     assert by_id["cc"].current.startswith("cc-2")
-    assert engine.summarise().events == summary.events
+    assert engine.summarise("cora").events == summary.events
 
-    rows = programme.cycles_table(engine)
+    rows = programme.cycles_table(engine, as_="cora")
     assert [r["cycle"] for r in rows] == [c.id for c in state.cycles]
-    first = rows[0]
+    assert rows[0]["notes"] == 0  # a coaching conversation's notes are not the co-ordinator's
+    assert rows[5]["ended_at"] == "" and rows[5]["current_stage"] == "plan"
+    first = programme.cycles_table(engine, as_="tess")[0]
     assert set(first) == set(programme.CYCLE_COLUMNS)
     assert (first["partnership"], first["number"], first["learner"], first["status"]) == ("sc", 1, "tess", "closed")
     assert (first["stages_completed"], first["stages_total"], first["current_stage"]) == (4, 4, "")
     assert (first["evidence"], first["notes"], first["actions"]) == (2, 2, 2)
     assert (first["started_at"], first["ended_at"]) == (at(7), at(8))
-    assert rows[5]["ended_at"] == "" and rows[5]["current_stage"] == "plan"
 
 
 def test_the_state_is_a_snapshot_and_converts_to_a_dict(running):
-    before = running.state
+    before = running.view("tess").state
     running.start_cycle("sc", by="tess", at=at(7))
-    assert before.cycles == [] and len(running.state.cycles) == 1
-    document = running.state.to_dict()
+    assert before.cycles == [] and len(running.view("tess").state.cycles) == 1
+    document = running.view("tess").state.to_dict()
     assert document["id"] == "oakfield-2026" and document["cycles"][0]["id"] == "sc-1"
     assert document["cycles"][0]["stages"][0] == {"id": "pre-lesson-meeting", "status": "pending",
                                                   "evidence": [], "notes": []}
     json.dumps(document)
-    assert running.state == running.state and running.state != before
+    assert running.view("tess").state == running.view("tess").state != before
 
 
 def test_partnership_warnings_come_back_as_findings(engine):
@@ -369,6 +373,11 @@ REFUSALS = {
 }
 
 
+def learner_views(engine):
+    """What each learner sees: between them, every partnership and cycle of populate()."""
+    return [engine.view(learner).state for learner in ("tess", "ella", "amy", "ben")]
+
+
 @pytest.mark.parametrize("case", sorted(REFUSALS))
 def test_a_refused_command_names_its_rule_and_writes_nothing(running, case):
     rule = case.split(" (")[0]
@@ -385,7 +394,7 @@ def test_a_refused_command_names_its_rule_and_writes_nothing(running, case):
             method = getattr(running, name)
 
             def call(*args, **kwargs):
-                marks.append((store.last_sequence(), running.state))
+                marks.append((store.last_sequence(), learner_views(running)))
                 return method(*args, **kwargs)
 
             return call
@@ -396,9 +405,9 @@ def test_a_refused_command_names_its_rule_and_writes_nothing(running, case):
     assert error.rule == rule, str(error)
     assert str(error).startswith(rule + ": ")
     assert isinstance(error, coachkit.Error)
-    sequence, state = marks[-1]
+    sequence, views = marks[-1]
     assert store.last_sequence() == sequence, "a refused command wrote to the journal"
-    assert running.state == state
+    assert learner_views(running) == views
 
 
 def test_refusals_from_a_sqlite_store_leave_the_file_unchanged(registry, tmp_path):
@@ -429,33 +438,36 @@ def test_the_state_replays_the_same_after_reopening_a_sqlite_store(registry, tmp
     path = tmp_path / "oakfield.coachkit"
     engine = programme.open_programme(path, registry)
     full_programme(engine)
-    expected = engine.state
+    expected = coachkit.ProgrammeState.replay(engine.store)  # the custodian's whole journal
+    ella_saw = engine.view("ella").state
     events = [e.to_json() for e in engine.store.read()]
     del engine
     gc.collect()
 
     again = programme.open_programme(str(path), registry)
-    assert again.state == expected
-    assert again.state.to_dict() == expected.to_dict()
+    assert again.view("ella").state == ella_saw == coachkit.view_as(expected, "ella").state
     assert [e.to_json() for e in again.store.read()] == events
     assert coachkit.ProgrammeState.replay(again.store) == expected
+    assert coachkit.ProgrammeState.replay(again.store).to_dict() == expected.to_dict()
     assert coachkit.ProgrammeState.replay(again.store.read()) == expected
-    assert again.state.agreement("men").performance_management_link
-    assert again.state.cycle("men-1").stage("debrief").grade == "good"
+    assert ella_saw.agreement("men").performance_management_link
+    assert ella_saw.cycle("men-1").stage("debrief").grade == "good"
     # and the engine carries on where it left off
     again.start_cycle("sc", by="tess", at=at(14))
-    assert again.state.cycle("sc-2").number == 2
+    assert again.view("tess").state.cycle("sc-2").number == 2
 
 
-def test_two_engines_on_one_file_see_each_other_after_refresh(registry, tmp_path):
+def test_two_engines_on_one_file_see_each_other(registry, tmp_path):
     path = tmp_path / "shared.coachkit"
     first = programme.open_programme(path, registry)
     populate(first)
     second = programme.open_programme(path, registry)
+    assert second.view("tess").state.cycle("sc-1") is None
     first.start_cycle("sc", by="tess", at=at(7))
-    assert second.state.cycle("sc-1") is None
+    # a read re-reads the journal first, so it shows what the other engine wrote
+    assert second.view("tess").state.cycle("sc-1").status == "open"
     second.refresh()
-    assert second.state.cycle("sc-1").status == "open"
+    assert second.view("tess").state.cycle("sc-1").status == "open"
     # a command re-reads the journal first, so it is checked against the latest state
     with pytest.raises(coachkit.RefusedError) as raised:
         second.start_cycle("sc", by="tess", at=at(8))
@@ -468,18 +480,19 @@ def test_export_then_import_is_lossless(running, tmp_path):
     document = coachkit.export_programme(running.store)
     assert document["schema"] == "coachkit.programme/1"
     assert document["programme"] == {"id": "oakfield-2026", "name": "Oakfield coaching 2026"}
-    assert document["state"] == running.state.to_dict()
+    whole = coachkit.ProgrammeState.replay(running.store)  # export is the custodian's layer
+    assert document["state"] == whole.to_dict()
 
     copy = coachkit.memory_store()
     state = coachkit.import_programme(document, copy)
-    assert state == running.state
+    assert state == whole
     assert [e.to_json() for e in copy.read()] == [e.to_json() for e in running.store.read()]
     assert copy.read() == running.store.read()
 
     path = tmp_path / "export.json"
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
     from_file = coachkit.sqlite_store(tmp_path / "imported.coachkit")
-    assert coachkit.import_programme_file(path, from_file) == running.state
+    assert coachkit.import_programme_file(path, from_file) == whole
     assert from_file.read() == running.store.read()
 
     # the imported journal is a programme like any other
@@ -578,14 +591,14 @@ def test_a_python_workflow_drives_a_cycle_and_its_plan_is_enforced(registry):
     engine.sign_agreement("once", by="coach", at=at(5))
 
     engine.start_cycle("once", by="coach", at=at(6))
-    assert [s.id for s in engine.state.cycle("once-1").stages] == ["plan", "teach", "review"]
+    assert [s.id for s in engine.view("tess").state.cycle("once-1").stages] == ["plan", "teach", "review"]
     engine.advance("once-1", by="coach", at=at(6, 10))
     with pytest.raises(coachkit.RefusedError) as raised:
         engine.advance("once-1", stage="review", by="coach", at=at(6, 11))
     assert raised.value.rule == "stage-order"
     engine.advance("once-1", stage="teach", by="tess", at=at(6, 11))
     engine.advance("once-1", grade="secure", record="Feedback was acted on.", by="coach", at=at(6, 12))
-    assert engine.state.cycle("once-1").stage("review").grade == "secure"
+    assert engine.view("tess").state.cycle("once-1").stage("review").grade == "secure"
     engine.close_cycle("once-1", by="coach", at=at(6, 13))
 
     with pytest.raises(coachkit.RefusedError) as raised:
@@ -639,7 +652,7 @@ def test_a_workflow_cannot_call_back_into_its_engine(registry):
             "p1", "specialist-coaching", [coachkit.Member("coach", "specialist-coach"),
                                           coachkit.Member("tess", "professional-learner")],
             workflow="meddling"), at=at(5))
-    assert engine.state.person("sneaky") is None
+    assert engine.view("tess").state.person("sneaky") is None
     engines.clear()
 
 
@@ -664,7 +677,7 @@ def test_batch_calls_work_from_many_threads(running, tmp_path):
     run_cflat_cycle(running, "sc-1", 7)
     store = running.store
     expected_events = store.read()
-    expected_state = running.state
+    expected_state = coachkit.ProgrammeState.replay(store)
     document = coachkit.export_programme(store)
     path = tmp_path / "export.json"
     path.write_text(json.dumps(document), encoding="utf-8")
@@ -717,9 +730,9 @@ def test_one_engine_shared_by_threads_gives_commands_one_at_a_time(running):
         t.start()
     for t in threads:
         t.join()
-    stage = running.state.cycle("sc-1").stage("pre-lesson-meeting")
-    assert len(stage.notes) == 60
-    assert running.state.last_sequence == running.store.last_sequence()
+    seen = running.view("tess").state
+    assert len(seen.cycle("sc-1").stage("pre-lesson-meeting").notes) == 60
+    assert seen.last_sequence == running.store.last_sequence()
 
 
 def test_a_python_workflow_works_when_engines_run_in_threads(registry, tmp_path):
@@ -749,7 +762,7 @@ def test_a_python_workflow_works_when_engines_run_in_threads(registry, tmp_path)
         cycles = sorted(pool.map(drive, range(4)))
     setup.refresh()
     assert cycles == [f"once{i}-1" for i in range(4)]
-    assert {c.status for c in setup.state.cycles} == {"closed"}
+    assert {c.status for c in setup.view("coach").state.cycles} == {"closed"}
 
 
 # ---- conveniences ----------------------------------------------------------------------------
@@ -759,13 +772,25 @@ def test_open_programme_defaults_to_memory_and_the_default_registry():
     engine = programme.open_programme()
     assert engine.registry is coachkit.plugins.default_registry()
     assert engine.store.last_sequence() == 0
-    assert engine.state.initialised is False
+    assert coachkit.ProgrammeState.replay(engine.store).initialised is False
+    with pytest.raises(coachkit.AccessDeniedError) as denied:
+        engine.view("anyone")  # an empty programme has no one who may read it
+    assert denied.value.rule == "unknown-viewer"
 
 
-def test_tables_from_state_store_or_engine(running):
+def test_tables_from_engine_view_state_or_store(running):
     running.start_cycle("sc", by="tess", at=at(7))
-    from_engine = programme.cycles_table(running)
-    assert from_engine == programme.cycles_table(running.state) == programme.cycles_table(running.store)
+    from_engine = programme.cycles_table(running, as_="tess")
+    assert [r["cycle"] for r in from_engine] == ["sc-1"]
+    assert from_engine == programme.cycles_table(running.view("tess"))
+    assert from_engine == programme.cycles_table(running.store, as_="tess")
+    whole = coachkit.ProgrammeState.replay(running.store)  # the custodian's layer
+    assert from_engine == programme.cycles_table(whole) == programme.cycles_table(running.store)
+    assert programme.cycles_table(running, as_="ella") == []  # not hers to see
+    with pytest.raises(TypeError, match="as_="):
+        programme.cycles_table(running)  # an engine is read as someone
+    with pytest.raises(ValueError):
+        programme.cycles_table(running.view("tess"), as_="ella")
     events = programme.events_table(running.store)
     assert [e["sequence"] for e in events] == list(range(1, running.store.last_sequence() + 1))
     assert events[0]["type"] == "programme.created" and events[0]["data"] == {"name": "Oakfield coaching 2026"}
@@ -776,7 +801,7 @@ def test_tables_from_state_store_or_engine(running):
 def test_cycles_dataframe(running):
     pd = pytest.importorskip("pandas")
     running.start_cycle("sc", by="tess", at=at(7))
-    frame = programme.cycles_dataframe(running)
+    frame = programme.cycles_dataframe(running, as_="tess")
     assert list(frame.columns) == list(programme.CYCLE_COLUMNS)
     assert frame.loc[0, "cycle"] == "sc-1"
     assert frame.loc[0, "started_at"] == pd.Timestamp("2026-01-07T07:00:00Z")

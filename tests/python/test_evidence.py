@@ -120,16 +120,17 @@ def test_evidence_items_in_a_programme(engine):
                                  origin="lesson.vtt", by="tess", at="2026-09-03T15:00:00Z")
     item_id = result.events[0].data["id"]
     assert item_id == "sc-1-e1"
-    item = engine.state.evidence_item(item_id)
+    seen = engine.view("tess").state  # the item is hers: she sees all of it
+    item = seen.evidence_item(item_id)
     assert item.owner == "tess" and item.stage == "lesson" and item.kind == "lesson-transcript"
     assert item.origin == "lesson.vtt" and item.privacy == "personal-data"
     assert item.metrics["talk_share_words.teacher"] == pytest.approx(0.75)
     assert len(item.content["utterances"]) == 5
-    assert [i.id for i in engine.state.evidence_of(cycle)] == ["sc-1-e1"]
-    assert engine.state.to_dict()["evidence_items"][0]["id"] == "sc-1-e1"
+    assert [i.id for i in seen.evidence_of(cycle)] == ["sc-1-e1"]
+    assert seen.to_dict()["evidence_items"][0]["id"] == "sc-1-e1"
     assert item.to_dict()["summary"] == "fractions"
 
-    before = engine.state.last_sequence
+    before = engine.store.last_sequence()
     with pytest.raises(coachkit.InvalidDocumentError) as bad:
         engine.add_evidence(cycle, "learner-reflection", data=b"\xff", origin="r.txt", by="tess")
     assert bad.value.diagnostics[0].file == "r.txt"
@@ -138,9 +139,10 @@ def test_evidence_items_in_a_programme(engine):
     assert refused.value.rule == "unknown-evidence-source"
     with pytest.raises(ValueError):
         engine.add_evidence(cycle, "learner-reflection", by="tess")
-    assert engine.state.last_sequence == before
+    assert engine.store.last_sequence() == before
+    assert engine.view("tess").state.last_sequence == before
 
-    table = evidence.metrics_table(engine.state.evidence_of(cycle))
+    table = evidence.metrics_table(engine.view("tess").state.evidence_of(cycle))
     assert {r["item"] for r in table} == {"sc-1-e1"}
 
 

@@ -10,7 +10,7 @@ import coachkit
 def test_staff_roles_are_the_nine_posts():
     assert coachkit.staff_roles() == [
         "teacher", "trainee", "early-career-teacher", "teaching-assistant", "hlta",
-        "middle-leader", "senior-leader", "coaching-co-ordinator", "external-specialist"]
+        "middle-leader", "senior-leader", "coaching-co-ordinator", "external-specialist", "integration"]
 
 
 def test_an_unknown_staff_role_is_refused_naming_the_known_ones():

@@ -127,7 +127,7 @@ def _metrics_of(source: Union[Result, EvidenceItem]) -> Mapping[str, float]:
 
 def metrics_table(sources: Union[Result, EvidenceItem, Iterable[Union[Result, EvidenceItem]]]) -> List[Dict[str, Any]]:
     """One row per metric: {"item", "kind", "metric", "value"}. `sources` is one result or item,
-    or several (a cycle's items, say: state.evidence_of(cycle))."""
+    or several (a cycle's items, say: engine.view(as_=PERSON).state.evidence_of(cycle))."""
     if isinstance(sources, (EvidenceItem, Mapping)):
         sources = [sources]
     rows: List[Dict[str, Any]] = []

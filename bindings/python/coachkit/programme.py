@@ -5,11 +5,13 @@
     engine = programme.open_programme("oakfield.coachkit")   # a SQLite journal; None: in memory
     engine.init("oakfield-2026", "Oakfield coaching 2026", by="coordinator")
     ...
-    rows = programme.cycles_table(engine)            # one dict per cycle
-    df = programme.cycles_dataframe(engine)          # the same as a pandas DataFrame
+    rows = programme.cycles_table(engine, as_="cora")   # one dict per cycle cora may see
+    df = programme.cycles_dataframe(engine, as_="cora") # the same as a pandas DataFrame
 
-pandas is optional: only cycles_dataframe() and events_dataframe() need it, and they import it
-when called. See docs/python.md ("Running a programme").
+Reading from an engine goes through the privacy policy: say who is reading with `as_` (a person
+id), and the table holds only what that person may see (docs/privacy.md). pandas is optional: only
+cycles_dataframe() and events_dataframe() need it, and they import it when called. See
+docs/python.md ("Running a programme").
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from ._coachkit import (
     EventStore,
     ProgrammeEngine,
     ProgrammeState,
+    ProgrammeView,
     Registry,
     memory_store,
     sqlite_store,
+    view_as,
 )
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -61,27 +65,51 @@ def open_programme(
     return ProgrammeEngine(store, registry if registry is not None else default_registry())
 
 
-def _state_of(source: Union[ProgrammeEngine, ProgrammeState, EventStore]) -> ProgrammeState:
-    if isinstance(source, ProgrammeState):
-        return source
+Source = Union[ProgrammeEngine, ProgrammeView, ProgrammeState, EventStore]
+
+
+def _state_of(source: Source, as_: Optional[str]) -> ProgrammeState:
+    """The state a table reads. An engine is read through engine.view(as_), so `as_` is required
+    there; a view is already one person's; a ProgrammeState or EventStore is the custodian's
+    whole journal, narrowed to what `as_` may see when `as_` is given (without an audit entry:
+    the custodian holds the journal anyway)."""
     if isinstance(source, ProgrammeEngine):
+        if as_ is None:
+            raise TypeError(
+                "say who is reading: cycles_table(engine, as_=PERSON) shows what that person may "
+                "see (docs/privacy.md)"
+            )
+        return source.view(as_).state
+    if isinstance(source, ProgrammeView):
+        if as_ is not None and as_ != source.viewer:
+            raise ValueError(
+                f"this view is {source.viewer!r}'s; it cannot be read as {as_!r}"
+            )
         return source.state
-    if isinstance(source, EventStore):
-        return ProgrammeState.replay(source)
-    raise TypeError(
-        "expected a ProgrammeState, ProgrammeEngine or EventStore, not "
-        + type(source).__name__
-    )
+    if isinstance(source, ProgrammeState):
+        state = source
+    elif isinstance(source, EventStore):
+        state = ProgrammeState.replay(source)
+    else:
+        raise TypeError(
+            "expected a ProgrammeEngine, ProgrammeView, ProgrammeState or EventStore, not "
+            + type(source).__name__
+        )
+    return state if as_ is None else view_as(state, as_).state
 
 
-def cycles_table(source: Union[ProgrammeEngine, ProgrammeState, EventStore]) -> List[Dict[str, Any]]:
+def cycles_table(source: Source, as_: Optional[str] = None) -> List[Dict[str, Any]]:
     """One dict per cycle, in the order started, with the columns in CYCLE_COLUMNS: the cycle and
     partnership ids, its number in the partnership, the learner, the workflow, whether it is a
     formal observation, its status ('open', 'closed', 'abandoned'), how many of its stages are
     completed and how many it has, the current stage ('' when all are complete), counts of
-    evidence, notes and agreed actions, and when it started and ended ('' while open)."""
+    evidence, notes and agreed actions, and when it started and ended ('' while open).
+
+    `source` is an engine (read as `as_`, which is then required, and audited), a ProgrammeView,
+    or the custodian's ProgrammeState or EventStore (narrowed to `as_` if given). Only the cycles
+    and the parts of them the reader may see are counted."""
     rows = []
-    for cycle in _state_of(source).cycles:
+    for cycle in _state_of(source, as_).cycles:
         stages = cycle.stages
         current = cycle.current_stage
         rows.append(
@@ -108,7 +136,8 @@ def cycles_table(source: Union[ProgrammeEngine, ProgrammeState, EventStore]) -> 
 
 def events_table(source: Union[EventStore, Iterable[Any]]) -> List[Dict[str, Any]]:
     """One dict per event (columns EVENT_COLUMNS; `data` is a dict), from a store or a list of
-    events."""
+    events. This is the custodian's layer: every event, unfiltered by the privacy policy
+    (docs/privacy.md, "Trust model"); what a person may read comes from engine.view()."""
     events = source.read() if isinstance(source, EventStore) else list(source)
     return [
         {
@@ -136,11 +165,11 @@ def _pandas():
     return pandas
 
 
-def cycles_dataframe(source: Union[ProgrammeEngine, ProgrammeState, EventStore]):
+def cycles_dataframe(source: Source, as_: Optional[str] = None):
     """cycles_table() as a pandas DataFrame (pandas is imported only when this is called);
     started_at and ended_at become UTC timestamps (NaT while a cycle is open)."""
     pd = _pandas()
-    frame = pd.DataFrame(cycles_table(source), columns=list(CYCLE_COLUMNS))
+    frame = pd.DataFrame(cycles_table(source, as_), columns=list(CYCLE_COLUMNS))
     for column in ("started_at", "ended_at"):
         text = frame[column]
         frame[column] = pd.to_datetime(text.where(text != ""), utc=True)

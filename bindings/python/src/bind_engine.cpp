@@ -1,21 +1,21 @@
 // The programme engine from Python: cycles and their stages, the programme state, the engine's
 // commands, the summary, export and import, and coachkit.RefusedError / coachkit.ReplayError.
+// The engine's privacy commands and audited reads (view, report) are in bind_privacy.cpp; the
+// engine has no raw `state`: what a person reads goes through the policy.
 //
 // GIL: engine commands keep it (a workflow may be a Python plugin, and C++ calls it from inside the
-// command); batch calls that never reach Python (export, import, replay) release it. Python
+// command); batch calls that never reach Python (export, import, replay) and the audited reads
+// (summarise here, the privacy calls in bind_privacy.cpp) release it. Python
 // threads may share one engine: each command holds the engine's lock, taken with the GIL released
 // so that a command calling a Python workflow cannot deadlock with a thread waiting for the lock.
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
-#include <atomic>
-#include <mutex>
-#include <thread>
-
 #include "bindings.hpp"
 #include "coachkit/programme/engine.hpp"
 #include "coachkit/programme/exchange.hpp"
 #include "coachkit/programme/summary.hpp"
+#include "engine_handle.hpp"
 #include "json_convert.hpp"
 
 namespace py = pybind11;
@@ -23,62 +23,6 @@ namespace py = pybind11;
 namespace coachkit::python {
 
 namespace {
-
-/// The engine as Python holds it: with the store and registry it uses (kept alive by it), and a
-/// lock so that Python threads give commands one at a time.
-class Engine {
-public:
-    Engine(py::object store, py::object registry)
-        : store_(checked<EventStore>(std::move(store), "store", "an EventStore"))
-        , registry_(checked<Registry>(std::move(registry), "registry", "a Registry"))
-        , engine_(store_.cast<EventStore&>(), registry_.cast<Registry&>()) {}
-
-    /// Runs `f` on the engine under its lock. Waiting for the lock releases the GIL.
-    template <class F>
-    auto run(F&& f) {
-        if (owner_.load() == std::this_thread::get_id()) {
-            throw Error(
-                "the programme engine is already running a command on this thread (a workflow "
-                "cannot give the engine commands while the engine is calling it)");
-        }
-        std::unique_lock lock(mutex_, std::try_to_lock);
-        if (!lock.owns_lock()) {
-            py::gil_scoped_release release;
-            lock.lock();
-        }
-        owner_.store(std::this_thread::get_id());
-        struct Clear {
-            std::atomic<std::thread::id>& owner;
-            ~Clear() { owner.store(std::thread::id{}); }
-        } clear{owner_};
-        return f(engine_);
-    }
-
-    [[nodiscard]] const py::object& store() const { return store_; }
-    [[nodiscard]] const py::object& registry() const { return registry_; }
-
-private:
-    template <class T>
-    static py::object checked(py::object value, const char* name, const char* expected) {
-        if (!py::isinstance<T>(value)) {
-            throw py::type_error(
-                std::string(name) + " must be " + expected + ", not " +
-                py::str(py::type::handle_of(value).attr("__name__")).cast<std::string>());
-        }
-        return value;
-    }
-
-    // Declared before the engine, so they are released after it.
-    py::object store_;
-    py::object registry_;
-    ProgrammeEngine engine_;
-    std::mutex mutex_;
-    std::atomic<std::thread::id> owner_{};
-};
-
-CommandContext context(const std::string& by, const py::object& at) {
-    return CommandContext{by, time_text(at)};
-}
 
 template <class T>
 std::optional<T> copy_of(const T* found) {
@@ -271,6 +215,22 @@ void bind_state(py::module_& m) {
             py::arg("partnership"), "the partnership's cycles, in the order started")
         .def("agreement_signed", &ProgrammeState::agreement_signed, py::arg("partnership"),
              "True when every member has signed the partnership's agreement")
+        .def_property_readonly("consents", &ProgrammeState::consents,
+                               "every Consent granted, in order (withdrawn ones too)")
+        .def_property_readonly(
+            "active_consents",
+            [](const ProgrammeState& s) {
+                std::vector<Consent> active;
+                for (const Consent* c : s.active_consents())
+                    active.push_back(*c);
+                return active;
+            },
+            "the consents that hold now")
+        .def_property_readonly("erasures", &ProgrammeState::erasures,
+                               "every Erasure, in order (the tombstones' facts)")
+        .def_property_readonly("anonymity_k", &ProgrammeState::anonymity_k,
+                               "the k of k-anonymity for aggregates (5 until the co-ordinator "
+                               "sets it)")
         .def(
             "to_dict", [](const ProgrammeState& s) { return to_python(to_json(s)); },
             "the state as a dict (what `programme show --json` prints)")
@@ -346,10 +306,17 @@ void bind_engine_class(py::module_& m) {
              "engine keeps both alive.")
         .def_property_readonly("store", &Engine::store)
         .def_property_readonly("registry", &Engine::registry)
+        // The journal's own state is not a read path: what a person may see comes from view().
+        // The custodian's layer (ProgrammeState.replay(store)) stays, as docs/privacy.md says.
         .def_property_readonly(
             "state",
-            [](Engine& e) { return e.run([](ProgrammeEngine& engine) { return engine.state(); }); },
-            "a snapshot of the state as of the last command or refresh()")
+            [](const Engine&) -> py::object {
+                throw py::attribute_error(
+                    "ProgrammeEngine has no 'state': read through the privacy policy with "
+                    "engine.view(as_=PERSON).state (docs/privacy.md); a custodian replays the "
+                    "whole journal with coachkit.ProgrammeState.replay(engine.store)");
+            },
+            "not available: use view(as_=PERSON).state")
         .def(
             "refresh", [](Engine& e) { e.run([](ProgrammeEngine& engine) { engine.refresh(); }); },
             "read and apply what other writers appended since")
@@ -357,7 +324,7 @@ void bind_engine_class(py::module_& m) {
             "init",
             [](Engine& e, const std::string& id, const std::string& name, const std::string& actor,
                const py::object& when) {
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) { return engine.init(id, name, ctx); });
             },
             py::arg("id"), py::arg("name"), py::kw_only(), by, at,
@@ -365,7 +332,7 @@ void bind_engine_class(py::module_& m) {
         .def(
             "add_person",
             [](Engine& e, const Person& person, const std::string& actor, const py::object& when) {
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run(
                     [&](ProgrammeEngine& engine) { return engine.add_person(person, ctx); });
             },
@@ -378,7 +345,7 @@ void bind_engine_class(py::module_& m) {
                 const Person person = py::module_::import("coachkit._coachkit")
                                           .attr("Person")(id, name, role, line_manager)
                                           .cast<Person>();
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run(
                     [&](ProgrammeEngine& engine) { return engine.add_person(person, ctx); });
             },
@@ -389,7 +356,7 @@ void bind_engine_class(py::module_& m) {
             "add_partnership",
             [](Engine& e, const Partnership& partnership, const std::string& actor,
                const py::object& when) {
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.add_partnership(partnership, ctx);
                 });
@@ -400,7 +367,7 @@ void bind_engine_class(py::module_& m) {
             "draft_agreement",
             [](Engine& e, const LearningAgreement& agreement, const std::string& actor,
                const py::object& when) {
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.draft_agreement(agreement, ctx);
                 });
@@ -411,7 +378,7 @@ void bind_engine_class(py::module_& m) {
             "sign_agreement",
             [](Engine& e, const std::string& partnership, const std::string& actor,
                const py::object& when) {
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.sign_agreement(partnership, ctx);
                 });
@@ -421,7 +388,7 @@ void bind_engine_class(py::module_& m) {
             "set_performance_management_link",
             [](Engine& e, const std::string& partnership, bool on, const std::string& actor,
                const py::object& when) {
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.set_performance_management_link(partnership, on, ctx);
                 });
@@ -434,7 +401,7 @@ void bind_engine_class(py::module_& m) {
                const std::string& learner, bool formal, const std::string& actor,
                const py::object& when) {
                 const CycleOptions options{id, learner, formal};
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.start_cycle(partnership, options, ctx);
                 });
@@ -448,7 +415,7 @@ void bind_engine_class(py::module_& m) {
             [](Engine& e, const std::string& cycle, const std::string& stage,
                const py::object& for_time, const std::string& actor, const py::object& when) {
                 const std::string time = time_text(for_time);
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.schedule_stage(cycle, stage, time, ctx);
                 });
@@ -459,7 +426,7 @@ void bind_engine_class(py::module_& m) {
             "start_stage",
             [](Engine& e, const std::string& cycle, const std::string& stage,
                const std::string& actor, const py::object& when) {
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run(
                     [&](ProgrammeEngine& engine) { return engine.start_stage(cycle, stage, ctx); });
             },
@@ -471,7 +438,7 @@ void bind_engine_class(py::module_& m) {
                const std::string& record, const std::string& grade, const std::string& actor,
                const py::object& when) {
                 const StageCompletion completion{stage, record, grade};
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.advance(cycle, completion, ctx);
                 });
@@ -484,7 +451,7 @@ void bind_engine_class(py::module_& m) {
             "attach_evidence",
             [](Engine& e, const std::string& cycle, const EvidenceRef& evidence,
                const std::string& stage, const std::string& actor, const py::object& when) {
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.attach_evidence(cycle, stage, evidence, ctx);
                 });
@@ -499,7 +466,7 @@ void bind_engine_class(py::module_& m) {
                 evidence.source = source;
                 evidence.ref = ref;
                 evidence.summary = summary;
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.attach_evidence(cycle, stage, evidence, ctx);
                 });
@@ -526,7 +493,7 @@ void bind_engine_class(py::module_& m) {
                 std::string held;
                 const auto bytes =
                     byte_source(path, data, held, origin.empty() ? "<bytes>" : origin);
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     py::gil_scoped_release unlocked;  // reading may be long; plugins take it back
                     return engine.add_evidence(cycle, stage, input, *bytes, ctx);
@@ -544,7 +511,7 @@ void bind_engine_class(py::module_& m) {
             "add_note",
             [](Engine& e, const std::string& cycle, const std::string& text,
                const std::string& stage, const std::string& actor, const py::object& when) {
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.add_note(cycle, stage, text, ctx);
                 });
@@ -555,7 +522,7 @@ void bind_engine_class(py::module_& m) {
             "agree_action",
             [](Engine& e, const std::string& cycle, const AgreedAction& action,
                const std::string& actor, const py::object& when) {
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.agree_action(cycle, action, ctx);
                 });
@@ -570,7 +537,7 @@ void bind_engine_class(py::module_& m) {
                 action.text = text;
                 action.owner = owner;
                 action.due = due;
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.agree_action(cycle, action, ctx);
                 });
@@ -582,7 +549,7 @@ void bind_engine_class(py::module_& m) {
             "close_cycle",
             [](Engine& e, const std::string& cycle, const std::string& actor,
                const py::object& when) {
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run(
                     [&](ProgrammeEngine& engine) { return engine.close_cycle(cycle, ctx); });
             },
@@ -591,7 +558,7 @@ void bind_engine_class(py::module_& m) {
             "abandon_cycle",
             [](Engine& e, const std::string& cycle, const std::string& reason,
                const std::string& actor, const py::object& when) {
-                const auto ctx = context(actor, when);
+                const auto ctx = command_context(actor, when);
                 return e.run([&](ProgrammeEngine& engine) {
                     return engine.abandon_cycle(cycle, reason, ctx);
                 });
@@ -612,9 +579,18 @@ void bind_engine_class(py::module_& m) {
                     [&](ProgrammeEngine& engine) { return engine.workflow_of(partnership); });
             },
             py::arg("partnership"), "The Workflow a partnership's cycles follow.")
-        .def("summarise", [](Engine& e) {
-            return e.run([](ProgrammeEngine& engine) { return summarise(engine.state()); });
-        });
+        .def(
+            "summarise",
+            [](Engine& e, const std::string& viewer, const std::string& via,
+               const py::object& when) {
+                const ReadRequest request{via, "", time_text(when)};
+                return e.run_unlocked([&](ProgrammeEngine& engine) {
+                    return summarise(engine.view(viewer, request).state);
+                });
+            },
+            py::arg("as_"), py::kw_only(), py::arg("via") = "python summarise",
+            py::arg("at") = py::none(),
+            "The programme summary of what `as_` may see (a read, audited like view()).");
 }
 
 }  // namespace

@@ -35,6 +35,28 @@ public:
     [[nodiscard]] std::int64_t last_sequence() const override {
         PYBIND11_OVERRIDE_PURE(std::int64_t, EventStore, last_sequence, );
     }
+    /// Erasure needs the subclass's own erase(rewrites, tombstone, expected_last), rewrites given
+    /// as a list of (sequence, data dict); a store without one refuses erasure.
+    Event erase(std::vector<DataRewrite> rewrites, Event tombstone,
+                std::optional<std::int64_t> expected_last) override {
+        py::gil_scoped_acquire gil;
+        const py::function override =
+            py::get_override(static_cast<const EventStore*>(this), "erase");
+        if (!override)
+            throw StoreError(
+                "this store, written in Python, cannot erase: implement erase(rewrites, "
+                "tombstone, expected_last) to support erasure (docs/privacy.md)");
+        py::list changes;
+        for (const auto& r : rewrites)
+            changes.append(py::make_tuple(r.sequence, to_python(r.data)));
+        return override(changes, std::move(tombstone), expected_last).cast<Event>();
+    }
+    /// A store written in Python keeps its audit log in memory, beside it.
+    [[nodiscard]] AuditLog& audit() override { return *audit_; }
+    [[nodiscard]] const AuditLog& audit() const override { return *audit_; }
+
+private:
+    std::unique_ptr<AuditLog> audit_ = make_memory_audit_log();
 };
 
 std::string join_pointer(const std::string& where, const std::string& token) {

@@ -19,6 +19,7 @@ void bind_programme(pybind11::module_& m);
 void bind_journal(pybind11::module_& m);   // after bind_diagnostics: its errors derive from Error
 void bind_evidence(pybind11::module_& m);  // after bind_plugin and bind_diagnostics
 void bind_engine(pybind11::module_& m);    // after bind_programme, bind_journal, bind_evidence
+void bind_privacy(pybind11::module_& m);   // after bind_engine: adds engine and store methods
 
 // Shared by the journal and engine bindings (defined in bind_journal.cpp).
 

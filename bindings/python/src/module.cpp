@@ -14,4 +14,5 @@ PYBIND11_MODULE(_coachkit, m) {
     coachkit::python::bind_journal(m);
     coachkit::python::bind_evidence(m);
     coachkit::python::bind_engine(m);
+    coachkit::python::bind_privacy(m);
 }
