@@ -97,7 +97,7 @@ TEST(SqliteStore, TheFileIsACoachkitStoreInWalMode) {
     RawDatabase db(file);
     EXPECT_EQ(db.value("PRAGMA journal_mode"), "wal");  // persistent: every connection sees it
     EXPECT_EQ(db.value("PRAGMA application_id"), std::to_string(0x434B4A4E));
-    EXPECT_EQ(db.value("SELECT value FROM meta WHERE key = 'schema_version'"), "1");
+    EXPECT_EQ(db.value("SELECT value FROM meta WHERE key = 'schema_version'"), "2");
     EXPECT_EQ(db.value("SELECT value FROM meta WHERE key = 'application'"), "coachkit journal");
     EXPECT_EQ(db.column("SELECT name FROM pragma_table_info('events') ORDER BY cid"),
               (std::vector<std::string>{"sequence", "type", "at", "actor", "programme",
@@ -260,7 +260,8 @@ TEST(SqliteStore, AnOlderStoreIsMigrated) {
     auto store = open_sqlite_store(file);
     store->append(sample_batch(2));
     RawDatabase db(file);
-    EXPECT_EQ(db.value("SELECT value FROM meta WHERE key = 'schema_version'"), "1");
+    EXPECT_EQ(db.value("SELECT value FROM meta WHERE key = 'schema_version'"),
+              "2");  // every migration applied: events (1), audit (2)
     EXPECT_EQ(db.value("SELECT count(*) FROM events"), "2");
 }
 
@@ -308,9 +309,9 @@ TEST(SqliteStoreRefuses, AStoreFromANewerCoachkit) {
     RawDatabase(file).exec("UPDATE meta SET value = 99 WHERE key = 'schema_version'");
     expect_refused(file,
                    "the store was written by a newer coachkit (store schema version 99; this "
-                   "build reads up to version 1); upgrade coachkit to open it");
+                   "build reads up to version 2); upgrade coachkit to open it");
     // Refusing changed nothing.
-    RawDatabase(file).exec("UPDATE meta SET value = 1 WHERE key = 'schema_version'");
+    RawDatabase(file).exec("UPDATE meta SET value = 2 WHERE key = 'schema_version'");
     EXPECT_EQ(sequences(open_sqlite_store(file)->read()), one_to(3));
 }
 
