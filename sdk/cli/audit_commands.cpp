@@ -62,8 +62,7 @@ public:
         if (entry.record.empty())
             return false;
         const auto record = find_record(state_, entry.record);
-        return record && std::find(record->owners.begin(), record->owners.end(), person_) !=
-                             record->owners.end();
+        return record && record->owned_by(person_);
     }
 
     [[nodiscard]] const std::string& person() const { return person_; }

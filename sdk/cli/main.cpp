@@ -2,12 +2,25 @@
 // the programme's rules refuse (the message says what and where), 2 a usage error on the command
 // line.
 #include <iostream>
+#include <string>
 
 #include "coachkit/diagnostics/diagnostic.hpp"
 #include "coachkit/privacy/policy.hpp"
 #include "coachkit/programme/engine.hpp"
 #include "coachkit/version.hpp"
 #include "commands.hpp"
+
+namespace {
+
+/// what() is "rule: message"; say the rule once, in the format docs/cli.md gives. Returns 1.
+int report_rule(const char* outcome, const std::string& rule, std::string message) {
+    if (message.rfind(rule + ": ", 0) == 0)
+        message.erase(0, rule.size() + 2);
+    std::cerr << "coachkit: " << outcome << " (" << rule << "): " << message << '\n';
+    return 1;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"coachkit: mentoring and coaching in schools, after the CUREE national framework",
@@ -41,19 +54,10 @@ int main(int argc, char** argv) {
     try {
         return dispatch.action ? dispatch.action() : 2;
     } catch (const coachkit::RefusedError& e) {
-        // what() is "rule: message"; say the rule once, in the refusal format docs/cli.md gives.
-        std::string message = e.what();
-        if (message.rfind(e.rule() + ": ", 0) == 0)
-            message.erase(0, e.rule().size() + 2);
-        std::cerr << "coachkit: refused (" << e.rule() << "): " << message << '\n';
-        return 1;
+        return report_rule("refused", e.rule(), e.what());
     } catch (const coachkit::AccessDeniedError& e) {
         // The privacy policy said no; the same shape as a refusal, so scripts read both alike.
-        std::string message = e.what();
-        if (message.rfind(e.rule() + ": ", 0) == 0)
-            message.erase(0, e.rule().size() + 2);
-        std::cerr << "coachkit: denied (" << e.rule() << "): " << message << '\n';
-        return 1;
+        return report_rule("denied", e.rule(), e.what());
     } catch (const CLI::Error& e) {
         // A usage problem found only once the verb ran (two options that need each other).
         std::cerr << "coachkit: usage: " << e.what() << '\n';

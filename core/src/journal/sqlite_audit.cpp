@@ -11,6 +11,7 @@ COACHKIT_NAMESPACE_BEGIN
 
 namespace {
 
+using sqlite::bind_after_and_limit;
 using sqlite::bind_text;
 using sqlite::column_text;
 using sqlite::ResetOnExit;
@@ -83,13 +84,7 @@ public:
             "SELECT sequence, at, actor, action, record, access, via, detail, previous, hash "
             "FROM audit WHERE sequence > ?1 ORDER BY sequence LIMIT ?2");
         const ResetOnExit reset(select);
-        constexpr auto kMaxLimit =
-            static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
-        // LIMIT -1 is no limit.
-        const std::int64_t rows =
-            limit && *limit <= kMaxLimit ? static_cast<std::int64_t>(*limit) : -1;
-        int rc = sqlite3_bind_int64(select, 1, after);
-        rc = rc == SQLITE_OK ? sqlite3_bind_int64(select, 2, rows) : rc;
+        int rc = bind_after_and_limit(select, after, limit);
         if (rc != SQLITE_OK)
             connection_.fail_sqlite("cannot read the audit log", rc);
         std::vector<AuditEntry> entries;

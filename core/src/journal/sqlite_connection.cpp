@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <limits>
 
 #include "coachkit/journal/store.hpp"
 
@@ -28,6 +29,14 @@ int bind_text(sqlite3_stmt* statement, int index, const std::string& text) {
 
 int bind_optional_text(sqlite3_stmt* statement, int index, const std::string& text) {
     return text.empty() ? sqlite3_bind_null(statement, index) : bind_text(statement, index, text);
+}
+
+int bind_after_and_limit(sqlite3_stmt* statement, std::int64_t after,
+                         std::optional<std::size_t> limit) {
+    constexpr auto kMaxLimit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
+    const std::int64_t rows = limit && *limit <= kMaxLimit ? static_cast<std::int64_t>(*limit) : -1;
+    const int rc = sqlite3_bind_int64(statement, 1, after);
+    return rc == SQLITE_OK ? sqlite3_bind_int64(statement, 2, rows) : rc;
 }
 
 Connection::Connection(const std::filesystem::path& path) : file_(path.string()) {

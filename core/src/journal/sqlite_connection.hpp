@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "coachkit/version.hpp"
@@ -56,6 +57,10 @@ private:
 int bind_text(sqlite3_stmt* statement, int index, const std::string& text);
 /// An empty text is bound as NULL: "none", not an id.
 int bind_optional_text(sqlite3_stmt* statement, int index, const std::string& text);
+/// Binds ?1 to `after` and ?2 to `limit` for "WHERE sequence > ?1 … LIMIT ?2" (no limit: -1,
+/// which SQLite reads as none). The journal and the audit log page through rows the same way.
+int bind_after_and_limit(sqlite3_stmt* statement, std::int64_t after,
+                         std::optional<std::size_t> limit);
 
 /// The connection. Every use of it holds mutex() (it is opened without SQLite's own mutex).
 class Connection {

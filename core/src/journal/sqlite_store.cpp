@@ -17,6 +17,7 @@ COACHKIT_NAMESPACE_BEGIN
 
 namespace {
 
+using sqlite::bind_after_and_limit;
 using sqlite::bind_optional_text;
 using sqlite::bind_text;
 using sqlite::column_text;
@@ -137,13 +138,7 @@ public:
                                            "partnership, cycle, data FROM events WHERE sequence > "
                                            "?1 ORDER BY sequence LIMIT ?2");
         const ResetOnExit reset(select);
-        constexpr auto kMaxLimit =
-            static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
-        // LIMIT -1 is no limit.
-        const std::int64_t rows =
-            limit && *limit <= kMaxLimit ? static_cast<std::int64_t>(*limit) : -1;
-        int rc = sqlite3_bind_int64(select, 1, after);
-        rc = rc == SQLITE_OK ? sqlite3_bind_int64(select, 2, rows) : rc;
+        int rc = bind_after_and_limit(select, after, limit);
         if (rc != SQLITE_OK)
             db_.fail_sqlite("cannot read", rc);
         std::vector<Event> events;

@@ -54,15 +54,11 @@ Access opened_by_sharing(RecordKind kind) {
     return D;
 }
 
-bool owned_by(const RecordRef& record, std::string_view person) {
-    return std::find(record.owners.begin(), record.owners.end(), person) != record.owners.end();
-}
-
 /// An active consent of `kind` given by an owner of `record` that covers it.
 const Consent* consent_for(const ProgrammeState& state, ConsentKind kind, const RecordRef& record,
                            std::string_view viewer = {}) {
     for (const auto& c : state.consents()) {
-        if (!c.active() || c.scope.kind != kind || !owned_by(record, c.owner))
+        if (!c.active() || c.scope.kind != kind || !record.owned_by(c.owner))
             continue;
         if (!c.scope.partnership.empty() && c.scope.partnership != record.partnership)
             continue;
@@ -78,10 +74,6 @@ const Consent* consent_for(const ProgrammeState& state, ConsentKind kind, const 
     return nullptr;
 }
 
-bool shared(const ProgrammeState& state, ConsentKind kind, const RecordRef& record) {
-    return consent_for(state, kind, record) != nullptr;
-}
-
 Decision answer_for(const ProgrammeState& state, Relation relation, const RecordRef& record) {
     Decision d{default_access(relation, record.kind), relation, false, {}};
     const std::string as = std::string(to_string(relation));
@@ -93,10 +85,10 @@ Decision answer_for(const ProgrammeState& state, Relation relation, const Record
         }
     };
     if (relation == Relation::coordinator &&
-        shared(state, ConsentKind::share_with_coordinator, record))
+        consent_for(state, ConsentKind::share_with_coordinator, record) != nullptr)
         open(opened_by_sharing(record.kind), "the owner's consent to share with the co-ordinator");
     if (relation == Relation::line_manager &&
-        shared(state, ConsentKind::performance_management, record))
+        consent_for(state, ConsentKind::performance_management, record) != nullptr)
         open(opened_by_sharing(record.kind),
              "the owner's consent to link to performance management");
     if ((relation == Relation::coordinator || relation == Relation::leader) &&
@@ -205,11 +197,11 @@ std::vector<Relation> relations(const ProgrammeState& state, std::string_view vi
     const Person* person = state.person(viewer);
     if (person == nullptr)
         return out;
-    if (owned_by(record, viewer))
+    if (record.owned_by(viewer))
         out.push_back(Relation::owner);
     if (const Partnership* p = state.partnership(record.partnership)) {
         for (const auto& m : p->members) {
-            if (m.person == viewer && !owned_by(record, viewer))
+            if (m.person == viewer && !record.owned_by(viewer))
                 out.push_back(m.role == "observer" ? Relation::observer : Relation::partner);
         }
     }

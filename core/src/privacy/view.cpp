@@ -18,21 +18,6 @@ std::string after_colon(std::string_view id) {
     return std::string(colon == std::string_view::npos ? id : id.substr(colon + 1));
 }
 
-/// "3-7" → {3, 7}; anything else → the whole item.
-std::pair<std::int64_t, std::int64_t> turn_range(const std::string& turns) {
-    std::int64_t from = 1;
-    std::int64_t to = INT64_MAX;
-    if (const auto dash = turns.find('-'); dash != std::string::npos) {
-        try {
-            from = std::stoll(turns.substr(0, dash));
-            to = std::stoll(turns.substr(dash + 1));
-        } catch (const std::exception&) {
-            return {1, INT64_MAX};
-        }
-    }
-    return {from, to};
-}
-
 /// Replaces every name and id of the programme's people in `value`'s strings with "[person]",
 /// and each utterance's speaker with its role: an excerpt for training names no one.
 class Anonymiser {
@@ -100,9 +85,11 @@ private:
 
 /// Keeps the turns a training consent names, where the content is a list of numbered turns.
 void keep_turns(boost::json::value& content, const std::string& turns) {
-    if (turns.empty())
+    // The engine refused turns that do not parse; a hand-made journal's are ignored.
+    const auto range = parse_turns(turns);
+    if (!range)
         return;
-    const auto [from, to] = turn_range(turns);
+    const auto [from, to] = *range;
     const auto trim = [&](boost::json::array& list) {
         boost::json::array kept;
         for (auto& element : list) {

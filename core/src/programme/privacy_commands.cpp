@@ -17,16 +17,7 @@ bool is_learner_of(const Partnership& p, std::string_view person) {
 
 /// The turns of a training excerpt: "FROM-TO", 1 ≤ FROM ≤ TO.
 void require_turns(const std::string& turns) {
-    if (turns.empty())
-        return;
-    const auto dash = turns.find('-');
-    const auto number = [](const std::string& text) {
-        return !text.empty() && text.size() < 10 &&
-               std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (dash == std::string::npos || !number(turns.substr(0, dash)) ||
-        !number(turns.substr(dash + 1)) || std::stol(turns.substr(0, dash)) < 1 ||
-        std::stol(turns.substr(0, dash)) > std::stol(turns.substr(dash + 1)))
+    if (!turns.empty() && !parse_turns(turns))
         refuse("invalid-input", "turns must be FROM-TO with 1 <= FROM <= TO, not '" + turns + "'");
 }
 
@@ -179,7 +170,7 @@ CommandResult ProgrammeEngine::erase(const std::string& record, const CommandCon
         if (!erasable(found->kind))
             refuse("invalid-input", "a " + std::string(to_string(found->kind)) +
                                         " has no personal content to erase");
-        if (std::find(found->owners.begin(), found->owners.end(), d.actor) == found->owners.end())
+        if (!found->owned_by(d.actor))
             refuse("erase-owner", "only the record's owner can ask for it to be erased");
         d.rewrites = erasure_rewrites(impl_->store.read(), *found);
         if (d.rewrites.empty())
@@ -219,9 +210,7 @@ ProgrammeView ProgrammeEngine::view(const std::string& viewer, const ReadRequest
     std::vector<AuditEntry> reads;
     const std::string at = request.at.empty() ? utc_now() : request.at;
     for (const auto& shown : view.shown) {
-        const auto& owners = shown.record.owners;
-        if (shown.record.kind == RecordKind::person ||
-            std::find(owners.begin(), owners.end(), viewer) != owners.end())
+        if (shown.record.kind == RecordKind::person || shown.record.owned_by(viewer))
             continue;
         AuditEntry e = entry(at, viewer, "read", shown.record.id, request.via);
         e.access = std::string(to_string(shown.decision.access));

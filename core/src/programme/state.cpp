@@ -169,12 +169,7 @@ private:
         stop_on_problems();
         a.partnership = e_.partnership;
         // Consents that came from signing the old terms go with them.
-        for (auto& c : s_.consents_) {
-            if (c.active() && c.source == "agreement" && c.scope.partnership == e_.partnership) {
-                c.withdrawn_at = e_.at;
-                c.withdrawn_by = e_.actor;
-            }
-        }
+        withdraw_consents([](const Consent& c) { return c.source == "agreement"; });
         // A redraft replaces the terms; every signature must be given again.
         const auto found = s_.index_->agreements.find(e_.partnership);
         if (found != s_.index_->agreements.end()) {
@@ -233,12 +228,19 @@ private:
         if (on.value_or(false)) {
             grant_from_agreement(e_.actor, ConsentKind::performance_management);
         } else {
-            for (auto& c : s_.consents_) {
-                if (c.active() && c.scope.kind == ConsentKind::performance_management &&
-                    c.scope.partnership == e_.partnership) {
-                    c.withdrawn_at = e_.at;
-                    c.withdrawn_by = e_.actor;
-                }
+            withdraw_consents([](const Consent& c) {
+                return c.scope.kind == ConsentKind::performance_management;
+            });
+        }
+    }
+
+    /// Withdraws, as of this event, the active consents on its partnership that `voided` picks.
+    template <typename Pick>
+    void withdraw_consents(Pick voided) {
+        for (auto& c : s_.consents_) {
+            if (c.active() && c.scope.partnership == e_.partnership && voided(c)) {
+                c.withdrawn_at = e_.at;
+                c.withdrawn_by = e_.actor;
             }
         }
     }

@@ -2,6 +2,7 @@
 // owner grants or withdraws; withdrawal takes effect on the next read (docs/privacy.md).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,14 @@ struct COACHKIT_API ConsentScope {
     std::string viewer;
     std::string turns;
 };
+
+/// A training excerpt's turns: "FROM-TO" with 1 <= FROM <= TO (digits only), or nothing when the
+/// text is not that. The engine refuses a consent whose turns do not parse; the view cuts by them.
+struct COACHKIT_API TurnRange {
+    std::int64_t from = 1;
+    std::int64_t to = 1;
+};
+[[nodiscard]] COACHKIT_API std::optional<TurnRange> parse_turns(std::string_view text);
 
 /// A consent as the journal records it.
 struct COACHKIT_API Consent {

@@ -3,6 +3,7 @@
 // asks it; there is no second path. The access matrix it implements is docs/privacy.md's.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,6 +79,10 @@ struct COACHKIT_API RecordRef {
     std::string cycle;
     std::vector<std::string> owners;  ///< the learner(s) whose record it is; empty for a person
     std::string item;                 ///< for evidence stored as an item: the item's id
+
+    [[nodiscard]] bool owned_by(std::string_view person) const {
+        return std::find(owners.begin(), owners.end(), person) != owners.end();
+    }
 };
 
 /// The policy's answer, with the relation that gave it and the reason in words.
