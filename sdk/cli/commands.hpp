@@ -31,5 +31,15 @@ void add_privacy_commands(CLI::App& app, Dispatch& dispatch);
 void add_audit_commands(CLI::App& app, Dispatch& dispatch);
 /// report: k-anonymous aggregates for co-ordinators and leaders (report_commands.cpp).
 void add_report_commands(CLI::App& app, Dispatch& dispatch);
+/// `agreement CODES_A CODES_B...`: agreement between coders, when `agreement` is given files
+/// instead of draft|sign|show (agreement_statistics.cpp).
+void add_agreement_statistics(CLI::App& agreement, Dispatch& dispatch);
+/// code FILE: the heuristic coder's codes for a transcript's turns (code_commands.cpp).
+void add_code_commands(CLI::App& app, Dispatch& dispatch);
+/// analyse coaching FILE...: score coaching conversations (analyse_coaching.cpp).
+void add_analyse_coaching(CLI::App& analyse, Dispatch& dispatch);
+/// assess RUBRIC: evaluate a rubric, and record the assessment against a cycle
+/// (assess_commands.cpp).
+void add_assess_commands(CLI::App& app, Dispatch& dispatch);
 
 }  // namespace coachkit::cli

@@ -429,6 +429,7 @@ void add_evidence_commands(CLI::App& app, Dispatch& dispatch) {
     auto* analyse = app.add_subcommand("analyse", "measure evidence without storing it");
     analyse->require_subcommand(1);
     add_analyse_lesson(*analyse, dispatch);
+    add_analyse_coaching(*analyse, dispatch);
 }
 
 }  // namespace coachkit::cli

@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
     coachkit::cli::add_privacy_commands(app, dispatch);
     coachkit::cli::add_audit_commands(app, dispatch);
     coachkit::cli::add_report_commands(app, dispatch);
+    coachkit::cli::add_code_commands(app, dispatch);
+    coachkit::cli::add_assess_commands(app, dispatch);
 
     try {
         app.parse(argc, argv);

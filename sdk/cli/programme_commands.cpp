@@ -432,8 +432,12 @@ void add_partnership_verbs(CLI::App& app, Dispatch& dispatch) {
 
 void add_agreement_verbs(CLI::App& app, Dispatch& dispatch) {
     auto* agreement =
-        app.add_subcommand("agreement", "a partnership's learning agreement (its contract)");
-    agreement->require_subcommand(1);
+        app.add_subcommand("agreement",
+                           "a partnership's learning agreement (draft|sign|show), or, given "
+                           "files of codes, the agreement between their coders");
+    // Either one of draft|sign|show, or files (agreement_statistics.cpp): docs/decisions.md.
+    agreement->require_subcommand(0, 1);
+    add_agreement_statistics(*agreement, dispatch);
     {
         auto* draft = agreement->add_subcommand(
             "draft", "draft or redraft the agreement (a redraft clears every signature)");

@@ -6,6 +6,7 @@
 
 #include "bindings.hpp"
 #include "coachkit/json/document.hpp"
+#include "coachkit/plugin/assessment_json.hpp"
 #include "coachkit/plugin/describe.hpp"
 #include "coachkit/plugin/registry.hpp"
 #include "coachkit/plugin/validate.hpp"
@@ -396,24 +397,40 @@ void bind_plugin(py::module_& m) {
         .def_readonly("summary", &RubricCriterion::summary)
         .def_readonly("descriptors", &RubricCriterion::descriptors);
 
+    py::class_<Citation>(m, "Citation", "what supports a finding: a turn or a record, and why")
+        .def(py::init([](std::string ref, std::string note) {
+                 return Citation{std::move(ref), std::move(note)};
+             }),
+             py::arg("ref"), py::arg("note") = "")
+        .def_readonly("ref", &Citation::ref)
+        .def_readonly("note", &Citation::note)
+        .def("__repr__",
+             [](const Citation& c) { return "Citation(" + c.ref + ": " + c.note + ")"; });
+
     py::class_<CriterionResult>(m, "CriterionResult")
         .def(py::init(
                  [](std::string criterion, double score, std::string level, std::string rationale) {
-                     return CriterionResult{std::move(criterion), score, std::move(level),
-                                            std::move(rationale)};
+                     return CriterionResult{
+                         std::move(criterion), score, std::move(level), std::move(rationale), {}};
                  }),
              py::arg("criterion"), py::arg("score"), py::arg("level") = "",
              py::arg("rationale") = "")
         .def_readonly("criterion", &CriterionResult::criterion)
         .def_readonly("score", &CriterionResult::score)
         .def_readonly("level", &CriterionResult::level)
-        .def_readonly("rationale", &CriterionResult::rationale);
+        .def_readonly("rationale", &CriterionResult::rationale)
+        .def_readwrite("citations", &CriterionResult::citations);
 
     py::class_<Assessment>(m, "Assessment")
         .def(py::init([](std::string rubric, std::vector<CriterionResult> criteria, double overall,
                          std::string level, std::string rationale) {
-                 return Assessment{std::move(rubric), std::move(criteria), overall,
-                                   std::move(level), std::move(rationale)};
+                 return Assessment{std::move(rubric),
+                                   std::move(criteria),
+                                   overall,
+                                   std::move(level),
+                                   std::move(rationale),
+                                   {},
+                                   {}};
              }),
              py::arg("rubric") = "", py::arg("criteria") = std::vector<CriterionResult>{},
              py::arg("overall") = 0.0, py::arg("level") = "", py::arg("rationale") = "")
@@ -421,7 +438,18 @@ void bind_plugin(py::module_& m) {
         .def_readonly("criteria", &Assessment::criteria)
         .def_readonly("overall", &Assessment::overall)
         .def_readonly("level", &Assessment::level)
-        .def_readonly("rationale", &Assessment::rationale);
+        .def_readonly("rationale", &Assessment::rationale)
+        .def_readwrite("citations", &Assessment::citations)
+        .def_property(
+            "details", [](const Assessment& a) { return to_python(boost::json::value(a.details)); },
+            [](Assessment& a, const py::dict& d) {
+                auto value = from_python(d, "/details");
+                a.details = std::move(value.as_object());
+            },
+            "figures the rubric measured on the way, as a dict")
+        .def(
+            "to_dict", [](const Assessment& a) { return to_python(assessment_to_json(a)); },
+            "the assessment as a coachkit.assessment/1 document");
 
     py::class_<Component, std::shared_ptr<Component>>(m, "Component",
                                                       "The base of every component.")

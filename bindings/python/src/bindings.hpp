@@ -16,10 +16,13 @@ void bind_diagnostics(pybind11::module_& m);
 void bind_framework(pybind11::module_& m);
 void bind_plugin(pybind11::module_& m);
 void bind_programme(pybind11::module_& m);
-void bind_journal(pybind11::module_& m);   // after bind_diagnostics: its errors derive from Error
-void bind_evidence(pybind11::module_& m);  // after bind_plugin and bind_diagnostics
-void bind_engine(pybind11::module_& m);    // after bind_programme, bind_journal, bind_evidence
-void bind_privacy(pybind11::module_& m);   // after bind_engine: adds engine and store methods
+void bind_journal(pybind11::module_& m);    // after bind_diagnostics: its errors derive from Error
+void bind_evidence(pybind11::module_& m);   // after bind_plugin and bind_diagnostics
+void bind_engine(pybind11::module_& m);     // after bind_programme, bind_journal, bind_evidence
+void bind_privacy(pybind11::module_& m);    // after bind_engine: adds engine and store methods
+void bind_agreement(pybind11::module_& m);  // inter-rater agreement statistics
+void bind_coder(pybind11::module_& m);      // the heuristic coder of coaching talk
+void bind_analysis(pybind11::module_& m);   // after bind_plugin: profile, corpus scoring
 
 // Shared by the journal and engine bindings (defined in bind_journal.cpp).
 

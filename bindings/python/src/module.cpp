@@ -15,4 +15,7 @@ PYBIND11_MODULE(_coachkit, m) {
     coachkit::python::bind_evidence(m);
     coachkit::python::bind_engine(m);
     coachkit::python::bind_privacy(m);
+    coachkit::python::bind_agreement(m);
+    coachkit::python::bind_coder(m);
+    coachkit::python::bind_analysis(m);
 }

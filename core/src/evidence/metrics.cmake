@@ -2,6 +2,7 @@
 target_sources(coachkit_core PRIVATE
   src/evidence/coaching_codes.cpp
   src/evidence/coaching_metrics.cpp
+  src/evidence/lexical_uptake.cpp
   src/evidence/lesson_metrics.cpp
   src/evidence/question_heuristic.cpp
   src/evidence/role_resolver.cpp

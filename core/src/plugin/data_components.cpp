@@ -272,10 +272,13 @@ public:
             const double mean = sum / static_cast<double>(ratings.size());
             const RubricLevel& level = nearest(mean);
             result.criteria.push_back(
-                CriterionResult{criterion.id, mean, level.id,
+                CriterionResult{criterion.id,
+                                mean,
+                                level.id,
                                 "mean of " + std::to_string(ratings.size()) + " rating" +
                                     (ratings.size() == 1 ? "" : "s") + ": " + format_score(mean) +
-                                    " (" + level.name + ")"});
+                                    " (" + level.name + ")",
+                                {}});
             total += mean;
         }
         if (!result.criteria.empty()) {

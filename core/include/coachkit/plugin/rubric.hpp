@@ -1,6 +1,7 @@
 // The rubric kind: criteria and levels, evaluated into an assessment.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <string>
 #include <vector>
@@ -23,12 +24,21 @@ struct COACHKIT_API RubricCriterion {
     std::vector<std::string> descriptors;  ///< what each level looks like, lowest first
 };
 
-/// One criterion's result, with the reason in words.
+/// What supports a finding: a turn of a transcript ("turn:12") or a programme record by its
+/// privacy id ("note:c-1/reflect/2", "agreement:p-1"; docs/privacy.md#records), and what it
+/// shows there, in words.
+struct COACHKIT_API Citation {
+    std::string ref;
+    std::string note;
+};
+
+/// One criterion's result, with the reason in words and what supports it.
 struct COACHKIT_API CriterionResult {
     std::string criterion;
     double score = 0;   ///< on the level scale
     std::string level;  ///< id of the level the score rounds to
     std::string rationale;
+    std::vector<Citation> citations;
 };
 
 struct COACHKIT_API Assessment {
@@ -37,6 +47,10 @@ struct COACHKIT_API Assessment {
     double overall = 0;
     std::string level;
     std::string rationale;
+    std::vector<Citation> citations;  ///< what supports the overall level
+    /// Figures the rubric measured on the way (a transcript's dimension profile, a skill's
+    /// growth), for tables and plots; shape documented by each rubric.
+    boost::json::object details;
 };
 
 class COACHKIT_API Rubric : public Component {

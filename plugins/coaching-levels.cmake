@@ -1,0 +1,1 @@
+# The levels-of-coaching-practice rubric; see plugins/CMakeLists.txt.

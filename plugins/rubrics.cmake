@@ -1,0 +1,1 @@
+# The skills-profile and principles-audit rubrics; see plugins/CMakeLists.txt.
