@@ -14,60 +14,12 @@
 #include "coachkit/programme/evidence_item.hpp"
 #include "commands.hpp"
 #include "programme_support.hpp"
+#include "source_options.hpp"
 #include "text_table.hpp"
 
 namespace coachkit::cli {
 
 namespace {
-
-/// What a source is told beyond the bytes: --speaker NAME=ROLE, --option KEY=VALUE, --codes FILE.
-struct SourceOptions {
-    std::vector<std::string> speakers;
-    std::vector<std::string> options;
-    std::string codes_file;
-
-    void add_to(CLI::App& command, bool with_codes) {
-        command.add_option("--speaker", speakers,
-                           "map a transcript speaker to a role, NAME=ROLE (repeatable)");
-        command.add_option("--option", options,
-                           "an option for the evidence source, KEY=VALUE; VALUE is read as JSON "
-                           "when it parses, else as text (repeatable)");
-        if (with_codes)
-            command.add_option("--codes", codes_file,
-                               "a coaching transcript's turn codes (coachkit.turn-codes/1 JSON)");
-    }
-
-    [[nodiscard]] boost::json::object build() const {
-        boost::json::object out;
-        for (const auto& option : options) {
-            const auto eq = option.find('=');
-            if (eq == std::string::npos || eq == 0)
-                throw Error("--option '" + option + "': expected KEY=VALUE");
-            const std::string value = option.substr(eq + 1);
-            boost::system::error_code ec;
-            boost::json::value parsed = boost::json::parse(value, ec);
-            out[option.substr(0, eq)] = ec ? boost::json::value(value) : std::move(parsed);
-        }
-        if (!speakers.empty()) {
-            boost::json::object map;
-            for (const auto& pair : speakers) {
-                const auto eq = pair.rfind('=');
-                if (eq == std::string::npos || eq == 0 || eq + 1 == pair.size())
-                    throw Error("--speaker '" + pair + "': expected NAME=ROLE");
-                map[pair.substr(0, eq)] = pair.substr(eq + 1);
-            }
-            out["speakers"] = std::move(map);
-        }
-        if (!codes_file.empty()) {
-            Diagnostics problems;
-            auto codes = parse_json(read_text_file(codes_file), codes_file, problems);
-            if (!codes)
-                throw InvalidDocumentError(std::move(problems));
-            out["codes"] = std::move(*codes);
-        }
-        return out;
-    }
-};
 
 /// A metric as people read it: whole numbers without decimals, the rest to three places.
 std::string figure(double value) {

@@ -14,6 +14,8 @@
 #   INSTALL_DESTINATION  where it is installed (default <libdir>/coachkit/plugins/<NAME>)
 #   NO_INSTALL           do not install it (test plugins)
 # coachkit_add_plugin also takes LINK_LIBRARIES (more libraries to link privately).
+# and DATA (files the library reads beside itself at run time, found with
+# coachkit::plugin_folder() from <coachkit/plugin/plugin_data.hpp>: copied and installed with it).
 include_guard(GLOBAL)
 include(GNUInstallDirs)
 
@@ -44,7 +46,7 @@ endfunction()
 
 function(coachkit_add_plugin name)
   cmake_parse_arguments(arg "NO_INSTALL" "MANIFEST;OUTPUT_DIRECTORY;INSTALL_DESTINATION"
-    "SOURCES;LINK_LIBRARIES" ${ARGN})
+    "SOURCES;LINK_LIBRARIES;DATA" ${ARGN})
   if(NOT arg_SOURCES OR NOT arg_MANIFEST)
     message(FATAL_ERROR "coachkit_add_plugin(${name}): SOURCES and MANIFEST are required")
   endif()
@@ -76,9 +78,27 @@ function(coachkit_add_plugin name)
     INSTALL_RPATH_USE_LINK_PATH ON)
   _coachkit_plugin_manifest(${name} "${arg_MANIFEST}" ${folder})
   add_dependencies(${name} ${name}_manifest)
+  # Data files the library reads beside itself at run time (thresholds, word lists), so a user
+  # can change them without recompiling: copied into the plugin's folder and installed with it.
+  set(data_outputs)
+  foreach(data_file IN LISTS arg_DATA)
+    get_filename_component(data_file "${data_file}" ABSOLUTE)
+    get_filename_component(data_name "${data_file}" NAME)
+    add_custom_command(OUTPUT ${folder}/${data_name}
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different ${data_file} ${folder}/${data_name}
+      DEPENDS ${data_file} VERBATIM)
+    list(APPEND data_outputs ${folder}/${data_name})
+  endforeach()
+  if(data_outputs)
+    add_custom_target(${name}_data ALL DEPENDS ${data_outputs})
+    add_dependencies(${name} ${name}_data)
+  endif()
   if(NOT arg_NO_INSTALL)
     install(TARGETS ${name} LIBRARY DESTINATION ${install_dir})
     install(FILES ${arg_MANIFEST} DESTINATION ${install_dir} RENAME plugin.json)
+    if(arg_DATA)
+      install(FILES ${arg_DATA} DESTINATION ${install_dir})
+    endif()
   endif()
 endfunction()
 
