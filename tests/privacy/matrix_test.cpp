@@ -324,6 +324,8 @@ protected:
             return lesson != nullptr && !lesson->notes.empty();
         if (record.id == "action:pair-1/1")
             return c != nullptr && !c->actions.empty();
+        if (record.id == "assessment:pair-1/1")
+            return c != nullptr && !c->assessments.empty();
         if (record.id == "evidence:pair-1/lesson/1")
             return reference("observation-record");
         if (record.id == "evidence:pair-1/lesson/4")

@@ -6,4 +6,5 @@ target_sources(coachkit_privacy_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/matrix_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/consent_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/erasure_test.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/read_audit_test.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/read_audit_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/assessment_record_test.cpp)

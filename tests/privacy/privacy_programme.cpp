@@ -61,6 +61,10 @@ const std::vector<MarkedRecord>& PrivacyProgramme::records() {
         {"stage-record:pair-1/plan", RecordKind::stage_record, {"STAGE-SECRET-RECORD"}, {}},
         {"note:pair-1/lesson/1", RecordKind::note, {"NOTE-SECRET-1"}, {}},
         {"action:pair-1/1", RecordKind::action, {"ACTION-SECRET-1"}, {}},
+        {"assessment:pair-1/1",
+         RecordKind::assessment,
+         {"ASSESSMENT-SECRET-RATIONALE", "ASSESSMENT-SECRET-CITATION", "ASSESSMENT-SECRET-DETAIL"},
+         {}},
         {"evidence:pair-1/lesson/1",
          RecordKind::evidence,
          {"OBSREF-SECRET-PATH", "OBSREF-SECRET-SUMMARY"},
@@ -213,6 +217,15 @@ void PrivacyProgramme::build() {
         "pair-1", "",
         EvidenceRef{"video", "VIDEOREF-SECRET-PATH", "VIDEOREF-SECRET-SUMMARY", "", "", ""},
         by("coach", "2026-09-11T10:25:00Z"));
+    Assessment assessment;
+    assessment.rubric = "coaching-levels";
+    assessment.level = "developing";
+    assessment.overall = 2;
+    assessment.rationale = "ASSESSMENT-SECRET-RATIONALE";
+    assessment.citations = {Citation{"turn:1", "ASSESSMENT-SECRET-CITATION"}};
+    assessment.details = {{"profile", "ASSESSMENT-SECRET-DETAIL"}};
+    engine->record_assessment("pair-1", "lesson-talk", assessment,
+                              by("coach", "2026-09-11T10:30:00Z"));
     engine->abandon_cycle("pair-1", "CYCLE-SECRET-REASON", by("lea", "2026-09-12T09:00:00Z"));
 }
 

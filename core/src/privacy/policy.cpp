@@ -21,17 +21,18 @@ constexpr Access R = Access::redacted;
 constexpr Access D = Access::deny;
 
 // Rows: Relation in declaration order. Columns: RecordKind in declaration order
-// (person, partnership, agreement, cycle, stage-record, note, action, evidence, video).
-constexpr std::array<std::array<Access, 9>, 9> kMatrix{{
-    /* owner        */ {A, A, A, A, A, A, A, A, A},
-    /* partner      */ {A, A, A, A, A, A, A, A, A},
-    /* observer     */ {A, A, A, A, A, A, A, A, D},
-    /* coordinator  */ {A, A, R, R, D, D, D, D, D},
-    /* leader       */ {A, R, D, D, D, D, D, D, D},
-    /* line-manager */ {A, R, D, D, D, D, D, D, D},
-    /* integration  */ {A, R, R, R, D, D, D, D, D},
-    /* video-viewer */ {A, D, D, D, D, D, D, D, A},
-    /* other        */ {A, D, D, D, D, D, D, D, D},
+// (person, partnership, agreement, cycle, stage-record, note, action, evidence, video,
+// assessment).
+constexpr std::array<std::array<Access, 10>, 9> kMatrix{{
+    /* owner        */ {A, A, A, A, A, A, A, A, A, A},
+    /* partner      */ {A, A, A, A, A, A, A, A, A, A},
+    /* observer     */ {A, A, A, A, A, A, A, A, D, A},
+    /* coordinator  */ {A, A, R, R, D, D, D, D, D, D},
+    /* leader       */ {A, R, D, D, D, D, D, D, D, D},
+    /* line-manager */ {A, R, D, D, D, D, D, D, D, D},
+    /* integration  */ {A, R, R, R, D, D, D, D, D, D},
+    /* video-viewer */ {A, D, D, D, D, D, D, D, A, D},
+    /* other        */ {A, D, D, D, D, D, D, D, D, D},
 }};
 
 /// What share-with-coordinator and performance-management open, for the relation they name.
@@ -45,6 +46,8 @@ Access opened_by_sharing(RecordKind kind) {
             return A;
         case RecordKind::evidence:
             return R;  // what was gathered and its measures, not its content
+        case RecordKind::assessment:
+            return R;  // the rubric and the level, not the reasons or the turns cited
         case RecordKind::person:
             return A;
         case RecordKind::note:   // a conversation's working notes stay in the partnership
@@ -135,15 +138,18 @@ std::string_view to_string(RecordKind kind) {
             return "evidence";
         case RecordKind::video:
             return "video";
+        case RecordKind::assessment:
+            return "assessment";
     }
     return "unknown";
 }
 
 const std::vector<RecordKind>& all_record_kinds() {
-    static const std::vector<RecordKind> kinds{
-        RecordKind::person, RecordKind::partnership,  RecordKind::agreement,
-        RecordKind::cycle,  RecordKind::stage_record, RecordKind::note,
-        RecordKind::action, RecordKind::evidence,     RecordKind::video};
+    static const std::vector<RecordKind> kinds{RecordKind::person,       RecordKind::partnership,
+                                               RecordKind::agreement,    RecordKind::cycle,
+                                               RecordKind::stage_record, RecordKind::note,
+                                               RecordKind::action,       RecordKind::evidence,
+                                               RecordKind::video,        RecordKind::assessment};
     return kinds;
 }
 

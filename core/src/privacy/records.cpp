@@ -56,6 +56,9 @@ void add_cycle_records(const ProgrammeState& state, const Cycle& c, std::vector<
     for (std::size_t i = 0; i < c.actions.size(); ++i)
         out.push_back(
             in_cycle(RecordKind::action, "action:" + c.id + "/" + std::to_string(i + 1), c));
+    for (std::size_t i = 0; i < c.assessments.size(); ++i)
+        out.push_back(in_cycle(RecordKind::assessment,
+                               "assessment:" + c.id + "/" + std::to_string(i + 1), c));
 }
 
 /// "a/b/3" → {"a", "b", 3}: splits on '/' into at most `parts` pieces.
@@ -138,12 +141,13 @@ std::optional<RecordRef> find_record(const ProgrammeState& state, std::string_vi
         const std::size_t n = parts.size() == 3 ? position(parts[2]) : 0;
         if (s != nullptr && n >= 1 && n <= s->notes.size())
             return in_cycle(RecordKind::note, full, *c);
-    } else if (prefix == "action") {
+    } else if (prefix == "action" || prefix == "assessment") {
         const auto parts = split(rest, 2);
         const Cycle* c = parts.size() == 2 ? state.cycle(parts[0]) : nullptr;
         const std::size_t n = parts.size() == 2 ? position(parts[1]) : 0;
-        if (c != nullptr && n >= 1 && n <= c->actions.size())
-            return in_cycle(RecordKind::action, full, *c);
+        const bool action = prefix == "action";
+        if (c != nullptr && n >= 1 && n <= (action ? c->actions.size() : c->assessments.size()))
+            return in_cycle(action ? RecordKind::action : RecordKind::assessment, full, *c);
     } else if (prefix == "evidence") {
         if (const EvidenceItem* item = state.evidence_item(rest))
             return item_record(*item);

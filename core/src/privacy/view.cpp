@@ -208,6 +208,25 @@ private:
                     actions.push_back(c.actions[i]);
             }
             c.actions = std::move(actions);
+            std::vector<RecordedAssessment> assessments;
+            for (std::size_t i = 0; i < c.assessments.size(); ++i) {
+                const Access a = access("assessment:" + c.id + "/" + std::to_string(i + 1));
+                if (a == Access::deny)
+                    continue;
+                RecordedAssessment shown_assessment = c.assessments[i];
+                if (a == Access::redacted) {
+                    // The level only: the reasons and cited turns are the conversation's.
+                    shown_assessment.result.rationale.clear();
+                    shown_assessment.result.citations.clear();
+                    shown_assessment.result.details.clear();
+                    for (auto& criterion : shown_assessment.result.criteria) {
+                        criterion.rationale.clear();
+                        criterion.citations.clear();
+                    }
+                }
+                assessments.push_back(std::move(shown_assessment));
+            }
+            c.assessments = std::move(assessments);
         }
     }
 

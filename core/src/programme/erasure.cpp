@@ -24,6 +24,22 @@ void erase_text(std::string& text) {
         text = kErasedText;
 }
 
+/// An assessment's reasons, citations and figures go; the rubric, the level and the scores,
+/// which say nothing of what was said, stay (as counts do for other records).
+void erase_assessment_document(boost::json::object& document) {
+    erase_field(document, "rationale");
+    document["citations"] = boost::json::array{};
+    document["details"] = boost::json::object{};
+    if (auto* criteria = document.if_contains("criteria"); criteria && criteria->is_array()) {
+        for (auto& c : criteria->as_array()) {
+            if (c.is_object()) {
+                erase_field(c.as_object(), "rationale");
+                c.as_object()["citations"] = boost::json::array{};
+            }
+        }
+    }
+}
+
 /// Erases the fields of one event's data that hold personal content; the structural facts (ids,
 /// stage, kind, owner, dates, sizes) stay.
 boost::json::object erased_data(const Event& e) {
@@ -57,6 +73,9 @@ boost::json::object erased_data(const Event& e) {
         }
     } else if (t == event_type::cycle_abandoned) {
         erase_field(data, "reason");
+    } else if (t == event_type::assessment_recorded) {
+        if (auto* a = data.if_contains("assessment"); a != nullptr && a->is_object())
+            erase_assessment_document(a->as_object());
     }
     return data;
 }
@@ -85,6 +104,8 @@ public:
             id = "note:" + e.cycle + "/" + stage + "/" + count(notes_, stage);
         else if (t == event_type::action_agreed)
             id = "action:" + e.cycle + "/" + count(actions_, "");
+        else if (t == event_type::assessment_recorded)
+            id = "assessment:" + e.cycle + "/" + count(assessments_, "");
         else if (t == event_type::stage_completed)
             id = "stage-record:" + e.cycle + "/" + stage;
         else if (t == event_type::evidence_attached)
@@ -107,6 +128,7 @@ private:
     std::map<std::string, int> notes_;
     std::map<std::string, int> evidence_;
     std::map<std::string, int> actions_;
+    std::map<std::string, int> assessments_;
 };
 
 }  // namespace
@@ -151,6 +173,16 @@ void erase_action(AgreedAction& action) {
     erase_text(action.text);
 }
 
+void erase_assessment(RecordedAssessment& assessment) {
+    erase_text(assessment.result.rationale);
+    assessment.result.citations.clear();
+    assessment.result.details.clear();
+    for (auto& c : assessment.result.criteria) {
+        erase_text(c.rationale);
+        c.citations.clear();
+    }
+}
+
 void erase_reference(EvidenceRef& reference) {
     if (reference.item.empty())
         erase_text(reference.ref);
@@ -176,6 +208,8 @@ void erase_cycle_text(Cycle& cycle) {
     }
     for (auto& action : cycle.actions)
         erase_action(action);
+    for (auto& assessment : cycle.assessments)
+        erase_assessment(assessment);
     erase_text(cycle.abandon_reason);
 }
 

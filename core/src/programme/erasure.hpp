@@ -26,6 +26,7 @@ void erase_agreement_text(LearningAgreement& agreement);
 void erase_stage_record(StageProgress& stage);
 void erase_note(Note& note);
 void erase_action(AgreedAction& action);
+void erase_assessment(RecordedAssessment& assessment);
 void erase_reference(EvidenceRef& reference);
 void erase_item(EvidenceItem& item);
 /// Every content of a cycle: stage records, notes, actions, references, the abandon reason (its

@@ -27,6 +27,7 @@ inline constexpr std::string_view evidence_attached = "evidence.attached";
 inline constexpr std::string_view evidence_added = "evidence.added";
 inline constexpr std::string_view note_recorded = "note.recorded";
 inline constexpr std::string_view action_agreed = "action.agreed";
+inline constexpr std::string_view assessment_recorded = "assessment.recorded";
 inline constexpr std::string_view cycle_closed = "cycle.closed";
 inline constexpr std::string_view cycle_abandoned = "cycle.abandoned";
 inline constexpr std::string_view consent_granted = "consent.granted";

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "coachkit/json/document.hpp"
+#include "coachkit/plugin/assessment_json.hpp"
 #include "programme/erasure.hpp"
 #include "programme/event_data.hpp"
 
@@ -88,6 +89,8 @@ public:
             evidence_item();
         else if (t == action_agreed)
             action();
+        else if (t == assessment_recorded)
+            assessment();
         else if (t == cycle_closed || t == cycle_abandoned)
             cycle_end();
         else if (t == consent_granted)
@@ -284,6 +287,32 @@ private:
         if (c.status != CycleStatus::open)
             fail("/cycle", "cycle '" + c.id + "' is " + std::string(to_string(c.status)));
         return c;
+    }
+
+    /// A cycle of any status: an assessment may be recorded after a cycle closed.
+    Cycle& any_cycle() {
+        const auto found = s_.index_->cycles.find(e_.cycle);
+        if (found == s_.index_->cycles.end())
+            fail("/cycle", "unknown cycle '" + e_.cycle + "'");
+        return s_.cycles_[found->second];
+    }
+
+    void assessment() {
+        RecordedAssessment recorded;
+        recorded.rubric = data_.text("rubric", Required::yes);
+        recorded.subject = data_.text("subject", Required::no);
+        if (const auto* document = data_.object("assessment", Required::yes)) {
+            Diagnostics read;
+            recorded.result = assessment_from_json(*document, origin_, read);
+            for (auto& d : read) {
+                d.pointer = base_ + "/data/assessment" + d.pointer;
+                problems_.push_back(std::move(d));
+            }
+        }
+        recorded.by = e_.actor;
+        recorded.at = e_.at;
+        stop_on_problems();
+        any_cycle().assessments.push_back(std::move(recorded));
     }
 
     StageProgress& stage_of(Cycle& c, const std::string& id) {
@@ -498,6 +527,9 @@ private:
                 break;
             case RecordKind::action:
                 erase_action(c.actions.at(position(record.id)));
+                break;
+            case RecordKind::assessment:
+                erase_assessment(c.assessments.at(position(record.id)));
                 break;
             case RecordKind::evidence:
             case RecordKind::video:

@@ -1,4 +1,5 @@
 // The state as JSON: the shape `programme show --json` prints and an export's `state` carries.
+#include "coachkit/plugin/assessment_json.hpp"
 #include "coachkit/programme/state.hpp"
 #include "programme/event_data.hpp"
 
@@ -60,6 +61,19 @@ boost::json::object cycle_json(const Cycle& c) {
         actions.push_back(std::move(item));
     }
     out["actions"] = std::move(actions);
+    // Written only when there are some, so documents of programmes without them are unchanged.
+    if (!c.assessments.empty()) {
+        boost::json::array assessments;
+        for (const auto& a : c.assessments) {
+            boost::json::object item{{"rubric", a.rubric},
+                                     {"assessment", assessment_to_json(a.result)},
+                                     {"by", a.by},
+                                     {"at", a.at}};
+            put_if(item, "subject", a.subject);
+            assessments.push_back(std::move(item));
+        }
+        out["assessments"] = std::move(assessments);
+    }
     return out;
 }
 

@@ -45,9 +45,10 @@ enum class RecordKind {
     action,        ///< an action the partners agreed
     evidence,      ///< evidence stored or referenced (not video)
     video,         ///< evidence of privacy class pupil-images: video of a lesson
+    assessment,    ///< a rubric's assessment recorded against a cycle
 };
 /// "person", "partnership", "agreement", "cycle", "stage-record", "note", "action", "evidence",
-/// "video".
+/// "video", "assessment".
 [[nodiscard]] COACHKIT_API std::string_view to_string(RecordKind kind);
 [[nodiscard]] COACHKIT_API std::optional<RecordKind> parse_record_kind(std::string_view text);
 [[nodiscard]] COACHKIT_API const std::vector<RecordKind>& all_record_kinds();

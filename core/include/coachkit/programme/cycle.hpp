@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coachkit/plugin/rubric.hpp"
 #include "coachkit/version.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
@@ -55,6 +56,17 @@ struct COACHKIT_API StageProgress {
     std::vector<Note> notes;
 };
 
+/// A rubric's assessment recorded against a cycle: of one of its evidence items (a coaching
+/// conversation scored against the levels of coaching practice) or of the cycle as a whole.
+/// Its privacy id is `assessment:<cycle>/<n>`, n counting from 1 in the order recorded.
+struct COACHKIT_API RecordedAssessment {
+    std::string rubric;
+    std::string subject;  ///< the evidence item assessed; empty for the cycle as a whole
+    Assessment result;
+    std::string by;
+    std::string at;
+};
+
 enum class CycleStatus { open, closed, abandoned };
 [[nodiscard]] COACHKIT_API std::string_view to_string(CycleStatus status);
 
@@ -75,6 +87,7 @@ struct COACHKIT_API Cycle {
     /// of later cycles), so a cycle replays the same even after the plugin changes.
     std::vector<StageProgress> stages;
     std::vector<AgreedAction> actions;
+    std::vector<RecordedAssessment> assessments;
 
     /// The first stage not yet completed, or nothing when all are.
     [[nodiscard]] const StageProgress* current_stage() const;

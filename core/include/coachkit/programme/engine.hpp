@@ -140,6 +140,19 @@ public:
     CommandResult abandon_cycle(const std::string& cycle, const std::string& reason,
                                 const CommandContext& ctx);
 
+    /// Records a rubric's assessment against `cycle` (of any status) as `assessment.recorded`:
+    /// of the evidence item `subject`, or of the cycle when `subject` is empty. The actor must be
+    /// a member of the cycle's partnership ("not-a-member"); an unknown cycle or item is refused.
+    CommandResult record_assessment(const std::string& cycle, const std::string& subject,
+                                    const Assessment& assessment, const CommandContext& ctx);
+    /// Evaluates the rubric `rubric` on evidence item `item`'s content (with `extra_input`'s keys
+    /// added, such as "thresholds") and records the result. Refused as record_assessment is,
+    /// before the rubric runs; a rubric that reports errors throws InvalidDocumentError and
+    /// records nothing.
+    CommandResult assess_evidence(const std::string& cycle, const std::string& item,
+                                  const std::string& rubric, const boost::json::object& extra_input,
+                                  const CommandContext& ctx);
+
     // ---- privacy (docs/privacy.md) ----------------------------------------------------------
 
     /// The actor, owner of the records it opens, grants a consent. Refused ("consent-owner") for
