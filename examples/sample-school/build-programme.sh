@@ -141,6 +141,13 @@ ck evidence add "$EVIDENCE/sc-larkspur-1-running-record.json" --cycle sc-larkspu
 ck evidence add "$EVIDENCE/sc-larkspur-1-lesson.vtt" --cycle sc-larkspur-1 --kind lesson-transcript \
     --by larkspur --summary "the first six minutes, transcribed from the video" --at 2026-09-17T10:00:00Z
 ck cycle advance --cycle sc-larkspur-1 --by larkspur --at 2026-09-17T10:00:00Z
+# The post-lesson conversation itself, transcribed and hand-coded on the dimensions of coaching
+# talk (docs/evidence-metrics.md), so that its level of coaching practice can be judged.
+ck cycle begin --cycle sc-larkspur-1 --by hollowell --at 2026-09-17T15:15:00Z
+ck evidence add "$EVIDENCE/sc-larkspur-1-coaching.csv" --cycle sc-larkspur-1 \
+    --kind coaching-transcript --id sc-larkspur-1-coaching --by hollowell \
+    --speaker "Dr Wren Hollowell=coach" --speaker "Tomasz Larkspur=learner" \
+    --summary "the post-lesson conversation, coded" --at 2026-09-17T15:20:00Z
 ck cycle advance --cycle sc-larkspur-1 --by larkspur \
     --record "Most of my questions had one right answer. Where I waited, three pupils explained." \
     --at 2026-09-17T15:30:00Z
@@ -149,6 +156,10 @@ ck cycle action --cycle sc-larkspur-1 --by larkspur \
     --at 2026-09-17T16:00:00Z
 ck cycle advance --cycle sc-larkspur-1 --by hollowell --at 2026-09-17T16:05:00Z
 ck cycle close --cycle sc-larkspur-1 --by hollowell --at 2026-09-17T16:10:00Z
+# The coach scores the conversation against the four levels of coaching practice; the assessment
+# is recorded against the cycle (docs/rubrics.md).
+ck assess coaching-levels --cycle sc-larkspur-1 --evidence sc-larkspur-1-coaching --by hollowell \
+    --at 2026-09-18T09:00:00Z
 
 # ---------------------------------------------------------------------------------------------
 section "Swiss Cottage mentor-coaching: Juniper Ashgrove with two mentor-coaches"
@@ -273,6 +284,23 @@ done
 echo
 # The lesson's talk: the whole table, then the share of talk per tenth of the six minutes.
 "$CK" evidence metrics sc-larkspur-1-e3 --store "$STORE" --as larkspur
+
+# ---------------------------------------------------------------------------------------------
+section "The quality of coaching: levels of coaching practice, and the principles audit"
+# Three coached conversations of the term, hand-coded, scored against the guide's four levels
+# (emerging, developing, refining, co-constructive); the manifest gives the levels their coders
+# judged, and the rubric's are compared with them.
+"$CK" analyse coaching --manifest "$EVIDENCE/coaching-levels.json"
+echo
+# The co-coaching conversation in full: its level, why, and the turns that show it.
+"$CK" analyse coaching "$EVIDENCE/cc-quillfeather-larkspur-1-coaching.csv" \
+    --speaker "Tomasz Larkspur=coach" --speaker "Rafi Quillfeather=learner" | sed -n '1,24p'
+echo
+# The assessment recorded against sc-larkspur-1, as Tomasz (whose cycle it is) sees it.
+"$CK" cycle show --cycle sc-larkspur-1 --store "$STORE" --as larkspur |
+    awk '/^Assessments/ { on = 1 } on { print } on && /^$/ && ++blank == 2 { exit }'
+# Which of the ten principles the records of his partnership show, on what he may see.
+"$CK" assess principles-audit --partnership sc-larkspur --store "$STORE" --as larkspur
 
 # ---------------------------------------------------------------------------------------------
 section "Confidentiality: what the co-ordinator sees, and what consent changes"

@@ -170,6 +170,23 @@ void print_cycle(std::ostream& out, Session& session, const Cycle& c) {
         }
         actions.print(out, width);
     }
+    if (!c.assessments.empty()) {
+        // What the viewer may see: a redacted assessment has a level and no reasons.
+        out << "\nAssessments\n\n";
+        TextTable assessments({"record", "rubric", "of", "level", "why", "by", "at"});
+        for (std::size_t i = 0; i < c.assessments.size(); ++i) {
+            const auto& a = c.assessments[i];
+            assessments.add_row({"assessment:" + c.id + "/" + std::to_string(i + 1), a.rubric,
+                                 a.subject.empty() ? "the cycle" : a.subject,
+                                 a.result.level.empty() ? "-" : a.result.level,
+                                 // The headline: the full reasons are `assess --json`'s.
+                                 a.result.rationale.empty()
+                                     ? "-"
+                                     : a.result.rationale.substr(0, a.result.rationale.find(';')),
+                                 a.by, table_time(a.at)});
+        }
+        assessments.print(out, width);
+    }
 
     if (c.status == CycleStatus::open) {
         out << '\n';

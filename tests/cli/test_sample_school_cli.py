@@ -71,7 +71,7 @@ def test_the_sample_school_builds_and_ends_with_the_summary(school, tmp_path, ru
     items = json.loads(mine.stdout)["evidence_items"]
     assert [(i["id"], i["kind"]) for i in items] == [
         ("sc-larkspur-1-e1", "video-recording"), ("sc-larkspur-1-e2", "observation-record"),
-        ("sc-larkspur-1-e3", "lesson-transcript")]
+        ("sc-larkspur-1-e3", "lesson-transcript"), ("sc-larkspur-1-coaching", "coaching-transcript")]
     assert items[0]["privacy"] == "pupil-images" and items[0]["metrics"]["critical_incidents"] == 2
     assert items[0]["content"]["pupils_not_filmed"] == ["P11", "P23"]
     assert "Metrics of sc-larkspur-1-e3 (lesson-transcript)" in out and "talk_share_words.teacher" in out

@@ -92,6 +92,19 @@ void bind_cycle_types(py::module_& m) {
         .def_readonly("at", &AgreedAction::at)
         .def("__repr__", [](const AgreedAction& a) { return "<AgreedAction '" + a.text + "'>"; });
 
+    py::class_<RecordedAssessment>(m, "RecordedAssessment",
+                                   "A rubric's assessment recorded against a cycle "
+                                   "(docs/rubrics.md#recording-an-assessment).")
+        .def_readonly("rubric", &RecordedAssessment::rubric)
+        .def_readonly("subject", &RecordedAssessment::subject,
+                      "the evidence item assessed; '' for the cycle as a whole")
+        .def_readonly("result", &RecordedAssessment::result)
+        .def_readonly("by", &RecordedAssessment::by)
+        .def_readonly("at", &RecordedAssessment::at)
+        .def("__repr__", [](const RecordedAssessment& a) {
+            return "<RecordedAssessment " + a.rubric + ": " + a.result.level + ">";
+        });
+
     py::class_<StageProgress>(m, "StageProgress", "Where one stage of one cycle stands.")
         .def_readonly("id", &StageProgress::id)
         .def_property_readonly(
@@ -128,6 +141,7 @@ void bind_cycle_types(py::module_& m) {
         .def_readonly("abandon_reason", &Cycle::abandon_reason)
         .def_readonly("stages", &Cycle::stages)
         .def_readonly("actions", &Cycle::actions)
+        .def_readonly("assessments", &Cycle::assessments)
         .def_property_readonly(
             "current_stage", [](const Cycle& c) { return copy_of(c.current_stage()); },
             "the first stage not yet completed, or None")
@@ -545,6 +559,33 @@ void bind_engine_class(py::module_& m) {
             py::arg("cycle"), py::arg("text"), py::kw_only(), py::arg("owner") = "",
             py::arg("due") = "", by, at,
             "Record an agreed action (an AgreedAction, or its text with owner and due date).")
+        .def(
+            "record_assessment",
+            [](Engine& e, const std::string& cycle, const Assessment& assessment,
+               const std::string& subject, const std::string& actor, const py::object& when) {
+                const auto ctx = command_context(actor, when);
+                return e.run([&](ProgrammeEngine& engine) {
+                    return engine.record_assessment(cycle, subject, assessment, ctx);
+                });
+            },
+            py::arg("cycle"), py::arg("assessment"), py::kw_only(), py::arg("subject") = "", by, at,
+            "Record a rubric's assessment against a cycle (of the evidence item `subject`, or of "
+            "the cycle); members of its partnership only.")
+        .def(
+            "assess_evidence",
+            [](Engine& e, const std::string& cycle, const std::string& item,
+               const std::string& rubric, const py::object& extra, const std::string& actor,
+               const py::object& when) {
+                const boost::json::object input = options_object(extra);
+                const auto ctx = command_context(actor, when);
+                return e.run([&](ProgrammeEngine& engine) {
+                    return engine.assess_evidence(cycle, item, rubric, input, ctx);
+                });
+            },
+            py::arg("cycle"), py::arg("item"), py::arg("rubric"), py::kw_only(),
+            py::arg("input") = py::none(), by, at,
+            "Score evidence item `item` with `rubric` (extra input keys such as 'thresholds' in "
+            "`input`) and record the assessment against the cycle.")
         .def(
             "close_cycle",
             [](Engine& e, const std::string& cycle, const std::string& actor,
