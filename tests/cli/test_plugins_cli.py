@@ -104,7 +104,7 @@ def test_validate_a_manifest_that_is_not_json(run, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (("plugins", "info", "nope"), "unknown plugin 'nope'"),
-    (("plugins", "show", "rubric", "nope"), "unknown rubric 'nope' (known: principles-review)"),
+    (("plugins", "show", "rubric", "nope"), "unknown rubric 'nope' (known: coaching-levels, principles-audit, principles-review, skills-profile)"),
 ])
 def test_unknown_ids_are_bad_input(run, args, message):
     result = run(*args)

@@ -376,7 +376,10 @@ TEST(Lookup, ComponentsAreSortedByKindThenId) {
         {ComponentKind::evidence_source, "pupil-voice"},
         {ComponentKind::evidence_source, "pupil-work"},
         {ComponentKind::evidence_source, "video-recording"},
+        {ComponentKind::rubric, "coaching-levels"},
+        {ComponentKind::rubric, "principles-audit"},
         {ComponentKind::rubric, "principles-review"},
+        {ComponentKind::rubric, "skills-profile"},
         {ComponentKind::coaching_guide, "corpus-good-guide"},
         {ComponentKind::coaching_guide, "curee-question-phases"},
     };

@@ -26,7 +26,10 @@ BUILTIN_COMPONENTS = {
     ("evidence-source", "pupil-work"),
     ("evidence-source", "pupil-voice"),
     ("evidence-source", "lesson-plan"),
+    ("rubric", "coaching-levels"),
+    ("rubric", "principles-audit"),
     ("rubric", "principles-review"),
+    ("rubric", "skills-profile"),
     ("coaching-guide", "curee-question-phases"),
 }
 
@@ -72,7 +75,8 @@ def test_discovery_does_not_load_the_compiled_plugin(registry):
 
 
 def test_components_filter_by_kind_and_find(registry):
-    assert [c.id for c in registry.components("rubric")] == ["principles-review"]
+    assert [c.id for c in registry.components("rubric")] == [
+        "coaching-levels", "principles-audit", "principles-review", "skills-profile"]
     found = registry.find("workflow", "cflat-ideal-cycle")
     assert found.plugin_id == "cflat-coaching-cycle" and found.metadata["repeats"] is True
     assert registry.find("workflow", "nope") is None
@@ -151,7 +155,7 @@ def test_describe_gives_the_content_as_a_dict(registry):
 
 
 def test_unknown_component_is_a_lookup_error_listing_what_is_known(registry):
-    with pytest.raises(LookupError, match=r"unknown rubric 'nope' \(known: principles-review\)"):
+    with pytest.raises(LookupError, match=r"unknown rubric 'nope' \(known: coaching-levels, principles-audit, principles-review, skills-profile\)"):
         registry.create("rubric", "nope")
 
 
@@ -335,7 +339,7 @@ def test_every_shipped_manifest_matches_the_json_schema(source_dir):
     schema = json.loads((source_dir / "docs" / "schemas" / "plugin.schema.json").read_text())
     validator = jsonschema.Draft202012Validator(schema)
     manifests = shipped_manifests(source_dir)
-    assert len(manifests) == 14
+    assert len(manifests) == 17
     for manifest in manifests:
         errors = [e.message for e in validator.iter_errors(json.loads(manifest.read_text()))]
         assert errors == [], f"{manifest}: {errors}"

@@ -4,8 +4,11 @@
 #include "plugin/data_components.hpp"
 
 #include <algorithm>
+#include <boost/json/array.hpp>
 #include <cmath>
+#include <cstdint>
 #include <iomanip>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -204,8 +207,40 @@ std::string format_score(double value) {
     return text.str();
 }
 
-/// A rubric people score: each criterion gets one or more ratings on the level scale; the result
-/// is the mean per criterion and overall, each rounded to the nearest level for its label.
+/// One person's score of one criterion, and where it was given.
+struct Rating {
+    double score = 0;
+    std::string rater;  ///< empty for a bare number: an unnamed rater
+    std::string comment;
+    std::string text;  ///< the score for people: "3", or "2.50" for a part of a level
+};
+
+/// The figures a school reads beside the mean: how many scored, how far they agree.
+struct Spread {
+    double mean = 0;
+    double median = 0;
+    double min = 0;
+    double max = 0;
+};
+
+Spread spread_of(std::vector<double> scores) {
+    std::sort(scores.begin(), scores.end());
+    Spread s;
+    double sum = 0;
+    for (const double v : scores)
+        sum += v;
+    const std::size_t n = scores.size();
+    s.mean = sum / static_cast<double>(n);
+    s.median = n % 2 == 1 ? scores[n / 2] : (scores[n / 2 - 1] + scores[n / 2]) / 2;
+    s.min = scores.front();
+    s.max = scores.back();
+    return s;
+}
+
+/// A rubric people score: each criterion gets one or more ratings on the level scale, bare numbers
+/// or named ({"rater", "score"}); the result is the mean per criterion and overall, each rounded to
+/// the nearest level for its label, with each criterion's spread in `details` and its named raters
+/// cited (`rater:NAME`). docs/plugins.md, "How a declarative rubric evaluates".
 class DataRubric final : public Rubric {
 public:
     explicit DataRubric(std::shared_ptr<const RubricData> data) : data_(std::move(data)) {}
@@ -235,6 +270,8 @@ public:
             }
         }
         double total = 0;
+        boost::json::object criteria_details;
+        std::map<std::string, std::int64_t> raters;  // named rater -> criteria they scored
         for (const auto& criterion : data_->criteria) {
             const auto* given = scores->as_object().if_contains(criterion.id);
             const std::string pointer = pointer_append("/scores", criterion.id);
@@ -242,45 +279,48 @@ public:
                 out.push_back({Severity::warning, "", pointer, 0, 0, "criterion not scored"});
                 continue;
             }
-            std::vector<double> ratings;
-            auto take = [&](const boost::json::value& v, const std::string& at) {
-                if (!v.is_number()) {
-                    out.push_back({Severity::error, "", at, 0, 0, "a rating must be a number"});
-                    return;
-                }
-                const double rating = v.to_number<double>();
-                if (rating < data_->levels.front().value || rating > data_->levels.back().value) {
-                    out.push_back({Severity::error, "", at, 0, 0,
-                                   "rating " + format_score(rating) + " is outside the scale " +
-                                       std::to_string(data_->levels.front().value) + " to " +
-                                       std::to_string(data_->levels.back().value)});
-                    return;
-                }
-                ratings.push_back(rating);
-            };
+            std::vector<Rating> ratings;
             if (const auto* list = given->if_array()) {
                 for (std::size_t i = 0; i < list->size(); ++i)
-                    take((*list)[i], pointer_append(pointer, i));
+                    take((*list)[i], pointer_append(pointer, i), ratings, out);
             } else {
-                take(*given, pointer);
+                take(*given, pointer, ratings, out);
             }
             if (ratings.empty())
                 continue;
-            double sum = 0;
-            for (const double r : ratings)
-                sum += r;
-            const double mean = sum / static_cast<double>(ratings.size());
-            const RubricLevel& level = nearest(mean);
-            result.criteria.push_back(
-                CriterionResult{criterion.id,
-                                mean,
-                                level.id,
-                                "mean of " + std::to_string(ratings.size()) + " rating" +
-                                    (ratings.size() == 1 ? "" : "s") + ": " + format_score(mean) +
-                                    " (" + level.name + ")",
-                                {}});
-            total += mean;
+            std::vector<double> values;
+            for (const auto& r : ratings)
+                values.push_back(r.score);
+            const Spread spread = spread_of(values);
+            const RubricLevel& level = nearest(spread.mean);
+            CriterionResult c{criterion.id,
+                              spread.mean,
+                              level.id,
+                              "mean of " + std::to_string(ratings.size()) + " rating" +
+                                  (ratings.size() == 1 ? "" : "s") + ": " +
+                                  format_score(spread.mean) + " (" + level.name + ")",
+                              {}};
+            boost::json::array named;
+            for (const auto& r : ratings) {
+                if (r.rater.empty())
+                    continue;
+                named.emplace_back(r.rater);
+                ++raters[r.rater];
+                c.citations.push_back(
+                    {"rater:" + r.rater, "scored " + r.text + " (" + nearest(r.score).name + ")" +
+                                             (r.comment.empty() ? "" : ": " + r.comment)});
+            }
+            criteria_details[criterion.id] = boost::json::object{
+                {"raters", ratings.size()}, {"named", std::move(named)}, {"mean", spread.mean},
+                {"median", spread.median},  {"min", spread.min},         {"max", spread.max}};
+            result.criteria.push_back(std::move(c));
+            total += spread.mean;
         }
+        boost::json::object rater_details;
+        for (const auto& [name, count] : raters)
+            rater_details[name] = boost::json::object{{"criteria", count}};
+        result.details = boost::json::object{{"criteria", std::move(criteria_details)},
+                                             {"raters", std::move(rater_details)}};
         if (!result.criteria.empty()) {
             result.overall = total / static_cast<double>(result.criteria.size());
             const RubricLevel& level = nearest(result.overall);
@@ -300,6 +340,72 @@ private:
                                  [&](const RubricLevel& a, const RubricLevel& b) {
                                      return std::abs(a.value - score) < std::abs(b.value - score);
                                  });
+    }
+
+    /// Reads one rating at `at`: a number, or {"rater", "score", "comment"?}. A bad one is an
+    /// error and left out; a rater naming themselves twice for one criterion is an error too.
+    void take(const boost::json::value& v, const std::string& at, std::vector<Rating>& ratings,
+              Diagnostics& out) const {
+        Rating rating;
+        std::string score_at = at;
+        const boost::json::value* score = &v;
+        if (const auto* named = v.if_object()) {
+            const auto* rater = named->if_contains("rater");
+            score = named->if_contains("score");
+            score_at = pointer_append(at, "score");
+            bool ok = true;
+            if (rater == nullptr || score == nullptr) {
+                out.push_back({Severity::error, "", at, 0, 0,
+                               std::string("missing required field '") +
+                                   (rater == nullptr ? "rater" : "score") +
+                                   "' (a named rating is {\"rater\": NAME, \"score\": N})"});
+                return;
+            }
+            if (!rater->is_string() || rater->get_string().empty()) {
+                out.push_back({Severity::error, "", pointer_append(at, "rater"), 0, 0,
+                               "expected the rater's name or id (a non-empty string)"});
+                ok = false;
+            } else {
+                rating.rater = std::string(rater->get_string());
+            }
+            if (const auto* comment = named->if_contains("comment")) {
+                if (comment->is_string()) {
+                    rating.comment = std::string(comment->get_string());
+                } else {
+                    out.push_back({Severity::error, "", pointer_append(at, "comment"), 0, 0,
+                                   "expected a string"});
+                    ok = false;
+                }
+            }
+            const bool twice = std::any_of(ratings.begin(), ratings.end(), [&](const Rating& r) {
+                return !rating.rater.empty() && r.rater == rating.rater;
+            });
+            if (twice) {
+                out.push_back({Severity::error, "", pointer_append(at, "rater"), 0, 0,
+                               "rater '" + rating.rater +
+                                   "' already scored this criterion (one score per rater)"});
+                ok = false;
+            }
+            if (!ok)
+                return;
+        }
+        if (!score->is_number()) {
+            out.push_back({Severity::error, "", score_at, 0, 0, "a rating must be a number"});
+            return;
+        }
+        rating.score = score->to_number<double>();
+        if (rating.score < data_->levels.front().value ||
+            rating.score > data_->levels.back().value) {
+            out.push_back({Severity::error, "", score_at, 0, 0,
+                           "rating " + format_score(rating.score) + " is outside the scale " +
+                               std::to_string(data_->levels.front().value) + " to " +
+                               std::to_string(data_->levels.back().value)});
+            return;
+        }
+        rating.text = rating.score == std::floor(rating.score)
+                          ? std::to_string(static_cast<long long>(rating.score))
+                          : format_score(rating.score);
+        ratings.push_back(std::move(rating));
     }
 
     std::shared_ptr<const RubricData> data_;
