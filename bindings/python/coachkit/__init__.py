@@ -132,8 +132,22 @@ from ._coachkit import (  # noqa: F401  (re-exported API)
     relations,
     verify_audit,
     view_as,
+    # rubrics and research analytics (docs/rubrics.md, docs/agreement.md)
+    Citation,
+    RecordedAssessment,
+    AgreementResult,
+    ConfidenceInterval,
+    ReliabilityData,
+    UndefinedAgreementError,
+    cohen_kappa,
+    fleiss_kappa,
+    krippendorff_alpha,
+    read_codes,
+    read_turn_codes,
+    ScoredTranscript,
 )
 from . import plugins  # noqa: F401
 from . import programme  # noqa: F401
 from . import evidence  # noqa: F401
+from . import analysis  # noqa: F401
 from .framework import comparison_rows, curee  # noqa: F401
