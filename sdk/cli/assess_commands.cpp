@@ -67,7 +67,23 @@ Assessment evaluate(const Rubric& rubric, const std::string& id, const boost::js
     return result;
 }
 
+/// A rubric scored on a document alone needs no programme: only the plugins.
+int run_on_input(const Args& args) {
+    Registry registry;
+    registry.discover_default();
+    print_plugin_problems(registry);
+    auto rubric = registry.create<Rubric>(args.rubric);
+    const Assessment result = evaluate(*rubric, args.rubric, read_object(args.input));
+    if (args.json)
+        std::cout << to_pretty_json(assessment_to_json(result));
+    else
+        print_assessment(std::cout, result);
+    return 0;
+}
+
 int run(const Args& args) {
+    if (!args.input.empty() && args.cycle.empty())
+        return run_on_input(args);
     Session session(args.store.path, Session::Create::no);
     Assessment result;
     bool recorded = false;

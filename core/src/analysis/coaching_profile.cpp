@@ -21,29 +21,52 @@ bool is_partner_role(std::string_view role) {
     return role == "coach" || role == "learner";
 }
 
-/// Whether `turn` carries on a run that `before` is in: the two partners alternate, both turns
-/// are short, and the later one builds on the earlier (its own code says so, or it takes up a
-/// content word).
-bool continues_run(const CodedTurn& before, const CodedTurn& turn, const ProfileOptions& options) {
-    if (!is_partner_role(before.role) || !is_partner_role(turn.role) || before.role == turn.role)
+/// What run-finding needs of a turn, computed once: its length and, for short partner turns
+/// only, its content words.
+struct RunFacts {
+    bool short_partner_turn = false;
+    std::vector<std::string> words;
+};
+
+std::vector<RunFacts> run_facts(const std::vector<CodedTurn>& turns,
+                                const ProfileOptions& options) {
+    std::vector<RunFacts> facts(turns.size());
+    for (std::size_t i = 0; i < turns.size(); ++i) {
+        facts[i].short_partner_turn =
+            is_partner_role(turns[i].role) && count_words(turns[i].text) <= options.run_max_words;
+        if (facts[i].short_partner_turn)
+            facts[i].words = content_words(turns[i].text);
+    }
+    return facts;
+}
+
+/// Whether turn `i` carries on a run that turn `i - 1` is in: the two partners alternate, both
+/// turns are short, and the later one builds on the earlier (its own code says so, or it takes up
+/// a content word: lexical_uptake's rule, on words already split).
+bool continues_run(const std::vector<CodedTurn>& turns, const std::vector<RunFacts>& facts,
+                   std::size_t i) {
+    const auto& before = facts[i - 1];
+    const auto& now = facts[i];
+    if (!before.short_partner_turn || !now.short_partner_turn || turns[i - 1].role == turns[i].role)
         return false;
-    if (count_words(before.text) > options.run_max_words ||
-        count_words(turn.text) > options.run_max_words)
-        return false;
-    return has_code(turn.codes, "function", "co-construct") ||
-           !lexical_uptake(before.text, turn.text).empty();
+    if (has_code(turns[i].codes, "function", "co-construct"))
+        return true;
+    return std::any_of(now.words.begin(), now.words.end(), [&](const std::string& w) {
+        return std::find(before.words.begin(), before.words.end(), w) != before.words.end();
+    });
 }
 
 std::vector<CoConstructionRun> find_runs(const std::vector<CodedTurn>& turns,
                                          const ProfileOptions& options) {
     std::vector<CoConstructionRun> runs;
+    const auto facts = run_facts(turns, options);
     std::size_t start = 0;
     const auto close = [&](std::size_t end) {  // [start, end)
         if (end > start && end - start >= std::max<std::size_t>(options.run_min_turns, 2))
             runs.push_back({turns[start].turn, turns[end - 1].turn});
     };
     for (std::size_t i = 1; i < turns.size(); ++i) {
-        if (!continues_run(turns[i - 1], turns[i], options)) {
+        if (!continues_run(turns, facts, i)) {
             close(i);
             start = i;
         }

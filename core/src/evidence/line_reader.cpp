@@ -113,8 +113,13 @@ bool LineReader::fill() {
     }
     // Read into a chunk of its own, not into spare room at the buffer's end: a source that gives
     // one byte at a time must not cost a chunk's worth of work per byte.
-    if (chunk_.empty())
-        chunk_.resize(chunk_bytes);
+    // A small file needs no 64 KiB chunk: zero-filling it was a quarter of the time of scoring a
+    // corpus of short transcripts (docs/benchmarks.md). 4 KiB at least, in case the file grows.
+    if (chunk_.empty()) {
+        const std::uint64_t known = input_.size().value_or(chunk_bytes);
+        chunk_.resize(static_cast<std::size_t>(std::clamp<std::uint64_t>(
+            known + 1, std::min<std::uint64_t>(4096, chunk_bytes), chunk_bytes)));
+    }
     std::size_t got = 0;
     try {
         got = input_.read(chunk_.data(), chunk_.size());
