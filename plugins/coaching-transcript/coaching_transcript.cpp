@@ -2,11 +2,13 @@
 // observer), and the codes of the dimensions of coaching talk each turn carries (initiation,
 // stimulus, scale, time, interaction function; source: 002_4b16babbfb4ecaf5.txt). Codes come from
 // extra CSV columns named after the dimensions, or from the option "codes", a coachkit.turn-codes/1
-// sidecar (docs/schemas/turn-codes.schema.json). The content is what the levels-of-coaching-
-// practice rubric scores; the metrics are those of docs/evidence-metrics.md.
+// sidecar (docs/schemas/turn-codes.schema.json); with the option "coder": "heuristic", turns that
+// neither gave codes get the heuristic coder's (docs/heuristic-coder.md). The content is what the
+// levels-of-coaching-practice rubric scores; the metrics are those of docs/evidence-metrics.md.
 #include <algorithm>
 #include <boost/json.hpp>
 #include <coachkit/evidence/coaching_codes.hpp>
+#include <coachkit/evidence/heuristic_coder.hpp>
 #include <coachkit/evidence/talk_metrics.hpp>
 #include <coachkit/json/document.hpp>
 #include <coachkit/plugin/entry_point.hpp>
@@ -86,6 +88,10 @@ public:
             {"codes.*",
              "turns carrying each code, keyed codes.<dimension>.<value> (when any turn is coded)",
              "count"},
+            {"coder_coded_turns",
+             "turns the coder named by the option 'coder' coded, because neither CSV columns nor "
+             "the sidecar did (only with that option)",
+             "count"},
         };
     }
 
@@ -93,17 +99,23 @@ public:
         boost::json::object turn{
             {"type", "object"},
             {"required", boost::json::array{"n", "line", "speaker", "role", "text", "codes"}},
-            {"properties", boost::json::object{{"n",
-                                                {{"description", "the turn's number, from 1"},
-                                                 {"type", "integer"},
-                                                 {"minimum", 1}}},
-                                               {"line", {{"type", "integer"}, {"minimum", 1}}},
-                                               {"speaker", {{"type", "string"}}},
-                                               {"role", {{"enum", role_enum()}}},
-                                               {"text", {{"type", "string"}}},
-                                               {"start", {{"type", "number"}, {"minimum", 0}}},
-                                               {"end", {{"type", "number"}, {"minimum", 0}}},
-                                               {"codes", codes_schema()}}}};
+            {"properties", boost::json::object{
+                               {"n",
+                                {{"description", "the turn's number, from 1"},
+                                 {"type", "integer"},
+                                 {"minimum", 1}}},
+                               {"line", {{"type", "integer"}, {"minimum", 1}}},
+                               {"speaker", {{"type", "string"}}},
+                               {"role", {{"enum", role_enum()}}},
+                               {"text", {{"type", "string"}}},
+                               {"start", {{"type", "number"}, {"minimum", 0}}},
+                               {"end", {{"type", "number"}, {"minimum", 0}}},
+                               {"codes", codes_schema()},
+                               {"coded_by",
+                                {{"description",
+                                  "present when the turn's codes are a coder's "
+                                  "(option 'coder'), not people's"},
+                                 {"enum", boost::json::array{coachkit::HeuristicCoder::name}}}}}}};
         return boost::json::object{
             {"$schema", "https://json-schema.org/draft/2020-12/schema"},
             {"title", "coaching-transcript content"},
@@ -134,6 +146,7 @@ public:
         }
         auto roles = coachkit::SpeakerRoles::coaching();
         std::optional<coachkit::TurnCodes> sidecar;
+        std::optional<coachkit::HeuristicCoder> coder;
         const std::size_t problems_before = out.size();
         for (const auto& option : request.options) {
             const std::string at = coachkit::pointer_append("/options", option.key());
@@ -146,10 +159,12 @@ public:
                                              "such as {\"Ana\": \"coach\"}"});
             } else if (option.key() == "codes") {
                 sidecar = coachkit::TurnCodes::read(option.value(), request.origin, at, out);
+            } else if (option.key() == "coder") {
+                coder = coder_named(option.value(), request.origin, at, out);
             } else {
                 out.push_back(Diagnostic{Severity::warning, request.origin, at, 0, 0,
                                          "unknown option '" + std::string(option.key()) +
-                                             "' ignored (options: speakers, codes)"});
+                                             "' ignored (options: speakers, codes, coder)"});
             }
         }
         // Bad options are the caller's mistake: say so before reading anything.
@@ -159,9 +174,15 @@ public:
         const coachkit::TurnCodes* codes = sidecar ? &*sidecar : nullptr;
 
         if (!request.keep_content) {
+            std::size_t coded_by_coder = 0;
             const auto metrics =
-                coachkit::analyse_coaching(*format, input, roles, codes, out, request.origin);
+                coder
+                    ? coachkit::analyse_coaching_with_coder(*format, input, roles, codes, *coder,
+                                                            out, request.origin, &coded_by_coder)
+                    : coachkit::analyse_coaching(*format, input, roles, codes, out, request.origin);
             result.metrics = metrics.metrics();
+            if (coder)
+                result.metrics["coder_coded_turns"] = static_cast<double>(coded_by_coder);
             result.details = metrics.details();
             return result;
         }
@@ -171,8 +192,12 @@ public:
                                                "coachkit's analyse_coaching()"))
             return result;
         std::vector<coachkit::TurnCodeSet> turn_codes;
+        std::vector<bool> by_coder;
         const auto metrics =
-            coachkit::analyse_coaching(turns, roles, codes, request.origin, out, &turn_codes);
+            coder
+                ? coachkit::analyse_coaching_with_coder(turns, roles, codes, *coder, request.origin,
+                                                        out, &turn_codes, &by_coder)
+                : coachkit::analyse_coaching(turns, roles, codes, request.origin, out, &turn_codes);
         boost::json::array list;
         boost::json::object speakers;
         for (std::size_t i = 0; i < turns.size(); ++i) {
@@ -182,13 +207,39 @@ public:
                 speakers[turn.speaker] = role;
             auto entry = coachkit::utterance_to_json(turn, role);
             entry["codes"] = codes_to_json(turn_codes[i]);
+            if (coder && by_coder[i])
+                entry["coded_by"] = coachkit::HeuristicCoder::name;
             list.push_back(std::move(entry));
         }
         result.content =
             boost::json::object{{"turns", std::move(list)}, {"speakers", std::move(speakers)}};
         result.metrics = metrics.metrics();
+        if (coder)
+            result.metrics["coder_coded_turns"] =
+                static_cast<double>(std::count(by_coder.begin(), by_coder.end(), true));
         result.details = metrics.details();
         return result;
+    }
+
+private:
+    /// The coder the option "coder" names, or an error at its pointer.
+    static std::optional<coachkit::HeuristicCoder> coder_named(const boost::json::value& value,
+                                                               const std::string& origin,
+                                                               const std::string& at,
+                                                               Diagnostics& out) {
+        const auto* name = value.if_string();
+        if (name == nullptr) {
+            out.push_back(Diagnostic{Severity::error, origin, at, 0, 0,
+                                     "'coder' must be the name of a coder, such as \"heuristic\""});
+            return std::nullopt;
+        }
+        if (*name != coachkit::HeuristicCoder::name) {
+            out.push_back(Diagnostic{Severity::error, origin, at, 0, 0,
+                                     "unknown coder '" + std::string(*name) +
+                                         "' (coders: heuristic; docs/heuristic-coder.md)"});
+            return std::nullopt;
+        }
+        return coachkit::HeuristicCoder();
     }
 };
 

@@ -145,6 +145,9 @@ from ._coachkit import (  # noqa: F401  (re-exported API)
     read_codes,
     read_turn_codes,
     ScoredTranscript,
+    code_turns,
+    heuristic_coder_rules,
+    heuristic_coder_word_lists,
 )
 from . import plugins  # noqa: F401
 from . import programme  # noqa: F401

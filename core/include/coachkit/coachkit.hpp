@@ -1,11 +1,18 @@
 // Everything in coachkit's public API, for those who prefer one include.
 #pragma once
 
+#include "coachkit/analysis/agreement.hpp"
+#include "coachkit/analysis/coaching_profile.hpp"
+#include "coachkit/analysis/corpus.hpp"
+#include "coachkit/analysis/corpus_manifest.hpp"
+#include "coachkit/analysis/corpus_table.hpp"
 #include "coachkit/diagnostics/diagnostic.hpp"
 #include "coachkit/evidence/byte_source.hpp"
 #include "coachkit/evidence/coaching_codes.hpp"
 #include "coachkit/evidence/csv_reader.hpp"
+#include "coachkit/evidence/heuristic_coder.hpp"
 #include "coachkit/evidence/ingest.hpp"
+#include "coachkit/evidence/lexical_uptake.hpp"
 #include "coachkit/evidence/line_reader.hpp"
 #include "coachkit/evidence/talk_metrics.hpp"
 #include "coachkit/evidence/transcript.hpp"
@@ -15,6 +22,7 @@
 #include "coachkit/journal/event.hpp"
 #include "coachkit/journal/store.hpp"
 #include "coachkit/json/document.hpp"
+#include "coachkit/plugin/assessment_json.hpp"
 #include "coachkit/plugin/coaching_guide.hpp"
 #include "coachkit/plugin/component.hpp"
 #include "coachkit/plugin/describe.hpp"
