@@ -216,16 +216,10 @@ AgreementResult krippendorff_alpha(const ReliabilityData& data, AgreementScale s
     if (left_out > 0)
         result.notes.push_back(std::to_string(left_out) + (left_out == 1 ? " unit" : " units") +
                                " left out: fewer than two values, so not pairable");
-    result.interval = bootstrap_interval(pairable, options, [&](const auto& draws) {
+    set_bootstrap_interval(result, pairable, options, [&](const auto& draws) {
         const auto e = alpha(&draws);
         return e ? std::optional<double>(e->alpha) : std::nullopt;
     });
-    if (result.interval && result.interval->replicates < options.replicates)
-        result.notes.push_back(std::to_string(options.replicates - result.interval->replicates) +
-                               " of " + std::to_string(options.replicates) +
-                               " bootstrap resamples had one value only and were skipped");
-    if (!result.interval && options.replicates > 0)
-        result.notes.push_back("no bootstrap interval: too few resamples had more than one value");
     return result;
 }
 

@@ -68,4 +68,16 @@ std::optional<ConfidenceInterval> bootstrap_interval(
     return interval;
 }
 
+void set_bootstrap_interval(
+    AgreementResult& result, std::size_t units, const AgreementOptions& options,
+    const std::function<std::optional<double>(const std::vector<std::size_t>& draws)>& statistic) {
+    result.interval = bootstrap_interval(units, options, statistic);
+    if (result.interval && result.interval->replicates < options.replicates)
+        result.notes.push_back(std::to_string(options.replicates - result.interval->replicates) +
+                               " of " + std::to_string(options.replicates) +
+                               " bootstrap resamples had one value only and were skipped");
+    if (!result.interval && options.replicates > 0)
+        result.notes.push_back("no bootstrap interval: too few resamples had more than one value");
+}
+
 COACHKIT_NAMESPACE_END

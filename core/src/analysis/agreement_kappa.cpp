@@ -305,16 +305,10 @@ AgreementResult fleiss_kappa(const ReliabilityData& data,
         result.notes.push_back(std::to_string(result.units_left_out) +
                                units_word(result.units_left_out) + " left out: " + why);
     }
-    result.interval = bootstrap_interval(units.size(), options, [&](const auto& draws) {
+    set_bootstrap_interval(result, units.size(), options, [&](const auto& draws) {
         const auto e = estimate(&draws);
         return e ? std::optional<double>(e->kappa) : std::nullopt;
     });
-    if (result.interval && result.interval->replicates < options.replicates)
-        result.notes.push_back(std::to_string(options.replicates - result.interval->replicates) +
-                               " of " + std::to_string(options.replicates) +
-                               " bootstrap resamples had one value only and were skipped");
-    if (!result.interval && options.replicates > 0)
-        result.notes.push_back("no bootstrap interval: too few resamples had more than one value");
     return result;
 }
 

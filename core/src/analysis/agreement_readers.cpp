@@ -52,37 +52,6 @@ void settle(Diagnostics& problems, Diagnostics& warnings) {
     warnings.insert(warnings.end(), problems.begin(), problems.end());
 }
 
-/// A turn number as TurnCodes reads it: a whole number ≥ 1 (1.0 accepted).
-std::optional<std::size_t> turn_number(const boost::json::value& value) {
-    if (const auto* i = value.if_int64(); i != nullptr && *i >= 1)
-        return static_cast<std::size_t>(*i);
-    if (const auto* u = value.if_uint64(); u != nullptr && *u >= 1)
-        return static_cast<std::size_t>(*u);
-    if (const auto* d = value.if_double();
-        d != nullptr && *d >= 1 && *d < 1e15 && std::floor(*d) == *d)
-        return static_cast<std::size_t>(*d);
-    return std::nullopt;
-}
-
-/// The turns a sidecar gives codes for. TurnCodes answers by turn number, so the numbers are taken
-/// from the document's entries and kept where TurnCodes holds codes for them.
-std::set<std::size_t> coded_turns(const boost::json::value& document, const TurnCodes& codes) {
-    std::set<std::size_t> turns;
-    const auto* object = document.if_object();
-    const auto* entries = object ? object->if_contains("turns") : nullptr;
-    if (entries == nullptr || !entries->is_array())
-        return turns;
-    for (const auto& entry : entries->as_array()) {
-        const auto* fields = entry.if_object();
-        const auto* number = fields ? fields->if_contains("turn") : nullptr;
-        if (number == nullptr)
-            continue;
-        if (const auto turn = turn_number(*number); turn && codes.codes_for(*turn) != nullptr)
-            turns.insert(*turn);
-    }
-    return turns;
-}
-
 std::string dimension_ids() {
     std::string text;
     for (const auto& d : coaching_dimensions())
@@ -195,7 +164,7 @@ std::vector<ReliabilityData> read_turn_codes(const std::vector<std::filesystem::
             continue;
         }
         coders.push_back(TurnCodes::read(*document, file.string(), "", problems));
-        const auto coded = coded_turns(*document, coders.back());
+        const auto coded = coders.back().turns();
         turns.insert(coded.begin(), coded.end());
     }
     settle(problems, warnings);

@@ -152,6 +152,14 @@ TurnCodes TurnCodes::read(const boost::json::value& document, std::string origin
     return result;
 }
 
+std::vector<std::size_t> TurnCodes::turns() const {
+    std::vector<std::size_t> numbers;
+    numbers.reserve(turns_.size());
+    for (const auto& [turn, entry] : turns_)
+        numbers.push_back(turn);
+    return numbers;
+}
+
 const TurnCodeSet* TurnCodes::codes_for(std::size_t turn) const {
     const auto it = turns_.find(turn);
     return it == turns_.end() ? nullptr : &it->second.codes;

@@ -172,6 +172,13 @@ struct COACHKIT_API CategoryScale {
     std::size_t units, const AgreementOptions& options,
     const std::function<std::optional<double>(const std::vector<std::size_t>& draws)>& statistic);
 
+/// Sets `result.interval` to bootstrap_interval(...) and notes, in `result.notes`, how many
+/// resamples were skipped as undefined, or that there is no interval. Fleiss' kappa and alpha
+/// share it, so both say the same of their intervals.
+COACHKIT_API void set_bootstrap_interval(
+    AgreementResult& result, std::size_t units, const AgreementOptions& options,
+    const std::function<std::optional<double>(const std::vector<std::size_t>& draws)>& statistic);
+
 /// The result as JSON: statistic, name, label, scale, weights, value, observed_agreement and
 /// expected_agreement (or _disagreement), units, units_left_out, values, coders, categories,
 /// standard_error (or null), interval (or null), notes.

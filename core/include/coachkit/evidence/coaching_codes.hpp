@@ -76,6 +76,8 @@ public:
     [[nodiscard]] const TurnCodeSet* codes_for(std::size_t turn) const;
     /// How many turns have codes.
     [[nodiscard]] std::size_t size() const { return turns_.size(); }
+    /// The numbers of the turns that have codes, ascending.
+    [[nodiscard]] std::vector<std::size_t> turns() const;
     /// Warns about each coded turn beyond `turn_count` (the transcript is shorter than the
     /// sidecar says), at its pointer.
     void check_turns(std::size_t turn_count, Diagnostics& out) const;
