@@ -50,13 +50,8 @@ void print_citations(std::ostream& out, const ScoredTranscript& result,
         out << indent << note << ":\n";
         for (; i < citations.size() && citations[i].note == note; ++i) {
             const std::string& ref = citations[i].ref;
-            std::string words;
-            if (ref.rfind("turn:", 0) == 0) {
-                try {
-                    words = turn_words(result, std::stoul(ref.substr(5)));
-                } catch (const std::exception&) {  // not a turn number: print the ref alone
-                }
-            }
+            const auto turn = cited_turn(citations[i]);  // a record's ref prints alone
+            const std::string words = turn ? turn_words(result, *turn) : std::string();
             out << indent << "  " << ref << (words.empty() ? "" : "  " + words) << "\n";
         }
     }

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "coachkit/evidence/talk_metrics.hpp"
+#include "coachkit/plugin/assessment_json.hpp"
 
 COACHKIT_NAMESPACE_BEGIN
 
@@ -16,12 +17,8 @@ std::set<std::size_t> cited_turns(const Assessment& assessment) {
     std::set<std::size_t> turns;
     const auto take = [&](const std::vector<Citation>& citations) {
         for (const auto& c : citations) {
-            if (c.ref.rfind("turn:", 0) == 0) {
-                try {
-                    turns.insert(std::stoul(c.ref.substr(5)));
-                } catch (const std::exception&) {  // a rubric's own ref: not a turn number
-                }
-            }
+            if (const auto turn = cited_turn(c))
+                turns.insert(*turn);
         }
     };
     take(assessment.citations);

@@ -2,6 +2,7 @@
 #include "coachkit/plugin/assessment_json.hpp"
 
 #include <boost/json.hpp>
+#include <charconv>
 #include <string>
 
 #include "../json/field_reader.hpp"
@@ -42,6 +43,19 @@ double number_at(const boost::json::object& object, std::string_view key, const 
 }
 
 }  // namespace
+
+std::optional<std::size_t> cited_turn(const Citation& citation) {
+    constexpr std::string_view prefix = "turn:";
+    const std::string_view ref = citation.ref;
+    if (ref.substr(0, prefix.size()) != prefix)
+        return std::nullopt;
+    std::size_t n = 0;
+    const auto digits = ref.substr(prefix.size());
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (error != std::errc{} || end != digits.data() + digits.size() || digits.empty())
+        return std::nullopt;
+    return n;
+}
 
 boost::json::object assessment_to_json(const Assessment& assessment) {
     boost::json::array criteria;
